@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Platform.ServiceDefaults.Http;
+
+/// <summary>
+/// Turns what a client got wrong into a 400 (or 409) problem instead of a 500: the JSON path of a value that
+/// could not be read becomes the field name in <c>errors</c>.
+/// </summary>
+internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        ProblemDetails? problem = exception switch
+        {
+            BadHttpRequestException { InnerException: JsonException json } => Invalid(FieldOf(json.Path), ReasonOf(json)),
+            BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } bad =>
+                new ProblemDetails { Status = bad.StatusCode, Title = "Unsupported media type", Detail = "Send the body as application/json." },
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                new ProblemDetails { Status = StatusCodes.Status413PayloadTooLarge, Title = "Request body too large" },
+            BadHttpRequestException bad when bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) =>
+                Invalid("body", "A JSON body is required."),
+            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
+            DbUpdateConcurrencyException => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "The record was changed by someone else",
+                Detail = "Read it again and repeat the change.",
+            },
+            _ => null,
+        };
+        if (problem is null)
+        {
+            return false;
+        }
+
+        context.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static HttpValidationProblemDetails Invalid(string field, string reason) =>
+        new(new Dictionary<string, string[]> { [field] = [reason] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more validation errors occurred.",
+        };
+
+    /// <summary><c>$.name.en</c> becomes <c>name.en</c>; a body that is not JSON at all is <c>body</c>.</summary>
+    internal static string FieldOf(string? jsonPath)
+    {
+        if (string.IsNullOrEmpty(jsonPath) || jsonPath == "$")
+        {
+            return "body";
+        }
+
+        var field = jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
+        return field.Replace("['", ".", StringComparison.Ordinal).Replace("']", "", StringComparison.Ordinal).TrimStart('.');
+    }
+
+    private static string ReasonOf(JsonException json) =>
+        // System.Text.Json's messages name .NET types; say it in the client's terms.
+        json.Message.Contains("could not be mapped", StringComparison.Ordinal)
+            ? "This field is not part of the request."
+            : json.Path is null or "$" ? "The body is not valid JSON." : "The value has the wrong type or is not one of the allowed values.";
+}
