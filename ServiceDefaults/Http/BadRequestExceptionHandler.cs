@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Domain;
 
 namespace Platform.ServiceDefaults.Http;
 
@@ -17,6 +18,11 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
         ProblemDetails? problem = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => Invalid(FieldOf(json.Path), ReasonOf(json)),
+            DomainValidationException invalid => new HttpValidationProblemDetails(invalid.Errors)
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "One or more validation errors occurred.",
+            },
             BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } bad =>
                 new ProblemDetails { Status = bad.StatusCode, Title = "Unsupported media type", Detail = "Send the body as application/json." },
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>

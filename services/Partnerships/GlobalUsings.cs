@@ -1,1 +1,2 @@
 global using Platform.ServiceDefaults.Http;
+global using Platform.ServiceDefaults.Messaging;

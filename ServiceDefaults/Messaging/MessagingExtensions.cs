@@ -1,0 +1,59 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Platform.ServiceDefaults.Messaging;
+
+public static class MessagingExtensions
+{
+    /// <summary>The connection string (an <c>amqp://</c> URI) of the RabbitMQ broker every service shares.</summary>
+    public const string ConnectionName = "messaging";
+
+    /// <summary>
+    /// MassTransit over RabbitMQ with the platform's outbox and inbox: events added with
+    /// <see cref="OutboxDbContextExtensions.AddIntegrationEvent"/> are published by a background dispatcher;
+    /// consumers apply each message once through <see cref="Inbox{TDbContext}"/>. Queues are named
+    /// <c>{service}-{consumer}</c> in kebab case, so each service gets its own copy of every event.
+    /// </summary>
+    public static IHostApplicationBuilder AddPlatformMessaging<TDbContext>(
+        this IHostApplicationBuilder builder,
+        string serviceName,
+        Action<IBusRegistrationConfigurator>? configureConsumers = null)
+        where TDbContext : DbContext, IOutboxDbContext
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not set: the service needs the RabbitMQ broker (an amqp:// URI).");
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<MessagingMetrics>();
+        builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox");
+        builder.Services.AddScoped<Inbox<TDbContext>>();
+        builder.Services.AddHostedService<OutboxDispatcher<TDbContext>>();
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            bus.AddConsumers(typeof(TDbContext).Assembly);
+            configureConsumers?.Invoke(bus);
+
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(new Uri(connectionString), host =>
+                {
+                    host.PublisherConfirmation = true;
+                    host.RequestedConnectionTimeout(TimeSpan.FromSeconds(10));
+                });
+                // Set explicitly: MassTransit's default prefetch measurably slowed consumption here.
+                rabbit.PrefetchCount = builder.Configuration.GetValue("Messaging:PrefetchCount", 32);
+                // Transient failures (a deadlock, a restarting database) are retried; what still fails goes to the _error queue.
+                rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300)));
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+
+        return builder;
+    }
+}

@@ -1,0 +1,3 @@
+global using Platform.Gateway.Proxy;
+global using Platform.Gateway.Routing;
+global using Platform.ServiceDefaults.Http;

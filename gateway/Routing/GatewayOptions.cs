@@ -1,0 +1,58 @@
+namespace Platform.Gateway.Routing;
+
+/// <summary>
+/// The <c>Gateway</c> configuration section. Everything is optional:
+/// <code>
+/// "Gateway": {
+///   "Services": [ "capacity", "grants" ],          // default: the five platform services
+///   "RequestTimeout": "00:00:30",                  // how long a service may stay silent, per request
+///   "ServiceTimeouts": { "media": "00:01:00" },     // the same, for one service
+///   "ConnectTimeout": "00:00:05"                   // how long to try to open a connection to a service
+/// }
+/// </code>
+/// </summary>
+public sealed class GatewayOptions
+{
+    public const string SectionName = "Gateway";
+
+    public static readonly IReadOnlyList<string> DefaultServices = ["capacity", "grants", "youth", "partnerships", "media"];
+
+    /// <summary>Service names; each is routed from <c>/api/{name}/...</c> to <c>http://{name}</c>.</summary>
+    public string[]? Services { get; set; }
+
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public Dictionary<string, TimeSpan> ServiceTimeouts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    public IReadOnlyList<string> ServiceNames =>
+        Services is { Length: > 0 } configured
+            ? configured.Select(s => s.Trim().ToLowerInvariant()).Where(s => s.Length > 0).Distinct().ToArray()
+            : DefaultServices;
+
+    public TimeSpan RequestTimeoutOf(string service) =>
+        ServiceTimeouts.TryGetValue(service, out var timeout) ? timeout : RequestTimeout;
+
+    public static GatewayOptions From(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
+        options.Validate();
+        return options;
+    }
+
+    private void Validate()
+    {
+        // A name becomes a URL host (http://{name}) and a path segment, so it must be a plain DNS label.
+        var invalid = ServiceNames.Where(s => !s.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')).ToArray();
+        if (invalid.Length > 0)
+        {
+            throw new InvalidOperationException($"{SectionName}:Services contains invalid service names: {string.Join(", ", invalid)}.");
+        }
+
+        if (RequestTimeout <= TimeSpan.Zero || ConnectTimeout <= TimeSpan.Zero || ServiceTimeouts.Values.Any(t => t <= TimeSpan.Zero))
+        {
+            throw new InvalidOperationException($"{SectionName} timeouts must be positive.");
+        }
+    }
+}

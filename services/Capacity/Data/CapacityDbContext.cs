@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Capacity.Organizations;
+
+namespace Platform.Capacity.Data;
+
+public sealed class CapacityDbContext(DbContextOptions<CapacityDbContext> options) : DbContext(options), IOutboxDbContext
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CapacityDbContext).Assembly);
+        modelBuilder.AddOutboxAndInbox();
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Organizations;
+
+namespace Platform.Grants.Data;
+
+public sealed class GrantsDbContext(DbContextOptions<GrantsDbContext> options) : DbContext(options), IOutboxDbContext
+{
+    /// <summary>This service's copy of the organisation registry, kept from Capacity's events.</summary>
+    public DbSet<OrganizationReplica> Organizations => Set<OrganizationReplica>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(GrantsDbContext).Assembly);
+        modelBuilder.AddOrganizationReplica();
+        modelBuilder.AddOutboxAndInbox();
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Organizations;
+
+namespace Platform.Youth.Data;
+
+public sealed class YouthDbContext(DbContextOptions<YouthDbContext> options) : DbContext(options), IOutboxDbContext
+{
+    /// <summary>This service's copy of the organisation registry, kept from Capacity's events.</summary>
+    public DbSet<OrganizationReplica> Organizations => Set<OrganizationReplica>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(YouthDbContext).Assembly);
+        modelBuilder.AddOrganizationReplica();
+        modelBuilder.AddOutboxAndInbox();
+    }
+}
