@@ -31,7 +31,7 @@ public sealed class LocalizedText : IEquatable<LocalizedText>
             {
                 errors.Add($"{field}.{language}", "The text must not be empty.");
             }
-            else if (text.Length > maxLength)
+            else if (text.Trim().Length > maxLength)
             {
                 errors.Add($"{field}.{language}", $"At most {maxLength} characters.");
             }

@@ -23,6 +23,10 @@ public readonly record struct Paging(int? Page, int? PageSize)
         {
             errors.Add("page", "Pages are numbered from 1.");
         }
+        else if ((long)(Number - 1) * Math.Max(Size, 1) > int.MaxValue)
+        {
+            errors.Add("page", "Past the end of any list.");
+        }
 
         if (Size is < 1 or > MaxPageSize)
         {

@@ -40,9 +40,9 @@ public sealed record OrganizationDetails(
         ValidationErrors errors)
     {
         LocalizedText.Validate(name, "name", MaxNameLength, errors);
-        if (type is null)
+        if (type is null || !Enum.IsDefined(type.Value))
         {
-            errors.Add("type", $"Required: one of {string.Join(", ", Enum.GetNames<OrganizationType>())}.");
+            errors.Add("type", $"Use one of {string.Join(", ", Enum.GetNames<OrganizationType>())}.");
         }
 
         if (string.IsNullOrWhiteSpace(municipality))
