@@ -1,0 +1,280 @@
+#!/usr/bin/env bash
+# The platform's one entry point.
+#
+#   ./platform.sh run       install what is missing, build, run everything (Ctrl-C stops it all)
+#   ./platform.sh stop      stop a platform started by `run`, and any server left running on .data
+#   ./platform.sh reset     stop, then delete all local data (.data)
+#   ./platform.sh install   install the server packages (PostgreSQL, RabbitMQ, Redis) and restore NuGet packages
+#   ./platform.sh test      install, run every test of the solution, end with "N passed, N failed"
+#
+# Environment: GATEWAY_PORT (8080), DASHBOARD_PORT (18888; OTLP and the resource service use the next two
+# ports), INFRA_MODE (local; or container / external, see AppHost/Infrastructure/InfraMode.cs).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+cd "$ROOT"
+
+DATA_DIR="$ROOT/.data"                        # the servers' data below it: the AppHost's Infra:DataDir
+PID_FILE="$DATA_DIR/platform.pid"
+APPHOST_PROJECT="$ROOT/AppHost/Platform.AppHost.csproj"
+APPHOST_DLL="$ROOT/AppHost/bin/Debug/net10.0/Platform.AppHost.dll"
+RESULTS_DIR="$ROOT/TestResults/platform"
+SERVERS=(postgres rabbitmq redis)
+
+GATEWAY_PORT=${GATEWAY_PORT:-8080}
+DASHBOARD_PORT=${DASHBOARD_PORT:-18888}
+INFRA_MODE=${INFRA_MODE:-${Infra__Mode:-local}}
+
+say() { if [[ -t 2 ]]; then printf '\033[1m==> %s\033[0m\n' "$*" >&2; else printf '==> %s\n' "$*" >&2; fi; }
+die() { printf 'platform.sh: %s\n' "$*" >&2; exit 1; }
+
+usage() {
+  sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  exit 2
+}
+
+# --- install -------------------------------------------------------------------------------------------
+
+server_packages_missing() {
+  local missing=()
+  compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' >/dev/null || missing+=(postgresql)
+  [[ -x /usr/lib/rabbitmq/bin/rabbitmq-server ]] || missing+=(rabbitmq-server)
+  command -v redis-server >/dev/null || missing+=(redis-server)
+  echo "${missing[@]}"
+}
+
+install_packages() {
+  local missing
+  missing=$(server_packages_missing)
+  [[ -z "$missing" ]] && return 0
+  command -v apt-get >/dev/null \
+    || die "missing server packages ($missing) and no apt-get here; install them with your package manager, or use INFRA_MODE=container / external"
+
+  local sudo=()
+  if [[ $(id -u) -ne 0 ]]; then
+    command -v sudo >/dev/null || die "installing $missing needs root (or sudo)"
+    sudo=(sudo)
+  fi
+
+  say "Installing $missing"
+  # The platform starts its own servers on free ports; the distribution's services must not start. A
+  # policy-rc.d that answers 101 stops invoke-rc.d and deb-systemd-invoke from starting them.
+  local policy=/usr/sbin/policy-rc.d created_policy=0
+  if [[ ! -e "$policy" ]]; then
+    printf '#!/bin/sh\nexit 101\n' | "${sudo[@]}" tee "$policy" >/dev/null
+    "${sudo[@]}" chmod +x "$policy"
+    created_policy=1
+  fi
+  local rc=0
+  # shellcheck disable=SC2086 # the package list is meant to split
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $missing \
+    || { "${sudo[@]}" apt-get update -q \
+         && "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $missing; } \
+    || rc=$?
+  (( created_policy )) && "${sudo[@]}" rm -f "$policy"
+  (( rc == 0 )) || die "apt-get install $missing failed"
+
+  # Had a service just installed started anyway (no policy support), it would hold the default ports.
+  if command -v systemctl >/dev/null && [[ -d /run/systemd/system ]]; then
+    local service
+    for service in $missing; do
+      if systemctl is-active --quiet "$service" 2>/dev/null; then
+        "${sudo[@]}" systemctl disable --now "$service" >/dev/null 2>&1 || true
+      fi
+    done
+  fi
+}
+
+cmd_install() {
+  command -v dotnet >/dev/null || die "the .NET SDK is missing; install .NET 10 (https://dot.net)"
+  install_packages
+  say "Restoring NuGet packages"
+  dotnet restore "$ROOT/Platform.sln" --verbosity quiet
+}
+
+# --- stop ----------------------------------------------------------------------------------------------
+
+# The orchestrator (dcp) outlives the AppHost by some seconds while it stops the services and servers. Its
+# processes carry the AppHost's pid (--monitor) or the API server's kubeconfig; read it while the AppHost runs.
+orchestrator_of() {
+  pgrep -af -- "--monitor $1( |\$)" | grep -o -- '--kubeconfig [^ ]*' | head -n 1 | cut -d ' ' -f 2 || true
+}
+
+# Servers running on .data, from the pid files they remove when they stop.
+live_servers() {
+  local file pid
+  for file in postgres/pgdata/postmaster.pid rabbitmq/rabbitmq.pid rabbitmq/epmd.pid redis/redis.pid; do
+    pid=$(head -n 1 "$DATA_DIR/$file" 2>/dev/null || true)
+    if [[ "$pid" =~ ^[0-9]+$ ]] && [[ "$(cut -d ' ' -f 3 "/proc/$pid/stat" 2>/dev/null)" =~ ^[^Z]$ ]]; then
+      echo "$pid"
+    fi
+  done
+}
+
+# Waits (at most a minute) until the orchestrator has stopped everything it started.
+wait_until_stopped() {
+  local apphost_pid=$1 kubeconfig=$2 i
+  for ((i = 0; i < 600; i++)); do
+    if ! pgrep -f -- "--monitor $apphost_pid( |\$)" >/dev/null \
+       && ! { [[ -n "$kubeconfig" ]] && pgrep -f -- "--kubeconfig $kubeconfig" >/dev/null; } \
+       && [[ -z "$(live_servers)" ]]; then
+      return 0
+    fi
+    sleep 0.1
+  done
+}
+
+# Each server script has a `stop` mode for what a killed run left behind on its data directory.
+stop_stray_servers() {
+  local server
+  for server in "${SERVERS[@]}"; do
+    if [[ -d "$DATA_DIR/$server" ]]; then
+      DATA_DIR="$DATA_DIR/$server" "$ROOT/infra/local/$server.sh" stop || true
+    fi
+  done
+}
+
+running_apphost_pid() {
+  local pid
+  pid=$(cat "$PID_FILE" 2>/dev/null || true)
+  [[ "$pid" =~ ^[0-9]+$ ]] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'Platform.AppHost' && echo "$pid"
+}
+
+cmd_stop() {
+  local pid kubeconfig i
+  if pid=$(running_apphost_pid); then
+    say "Stopping the platform (AppHost pid $pid)"
+    kubeconfig=$(orchestrator_of "$pid")
+    kill -INT "$pid" 2>/dev/null || true
+    for ((i = 0; i < 600; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$pid" 2>/dev/null && { kill -KILL "$pid" 2>/dev/null || true; }
+    wait_until_stopped "$pid" "$kubeconfig"
+    # A `run` in another terminal cleans up after its AppHost too; let it finish.
+    for ((i = 0; i < 100; i++)); do [[ -e "$PID_FILE" ]] || break; sleep 0.1; done
+  fi
+  rm -f "$PID_FILE"
+  stop_stray_servers
+}
+
+cmd_reset() {
+  cmd_stop
+  say "Deleting $DATA_DIR"
+  rm -rf "$DATA_DIR"
+}
+
+# --- run -----------------------------------------------------------------------------------------------
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Prints where to go once the gateway listens (the services start after the servers are healthy).
+announce_when_ready() {
+  local apphost_pid=$1 login=$2 i
+  for ((i = 0; i < 1800; i++)); do
+    kill -0 "$apphost_pid" 2>/dev/null || return 0
+    if port_open "$GATEWAY_PORT"; then
+      say "Platform is up.  Dashboard: $login   Gateway: http://localhost:$GATEWAY_PORT"
+      return 0
+    fi
+    sleep 1
+  done
+}
+
+cmd_run() {
+  [[ -n "$(running_apphost_pid || true)" ]] && die "the platform is already running (pid $(cat "$PID_FILE")); ./platform.sh stop"
+  if [[ "${INFRA_MODE,,}" == local ]]; then install_packages; fi
+  command -v dotnet >/dev/null || die "the .NET SDK is missing; install .NET 10 (https://dot.net)"
+
+  say "Building"
+  dotnet build "$APPHOST_PROJECT" --verbosity quiet -nologo
+
+  local port
+  for port in "$GATEWAY_PORT" "$DASHBOARD_PORT" $((DASHBOARD_PORT + 1)) $((DASHBOARD_PORT + 2)); do
+    port_open "$port" && die "port $port is in use (GATEWAY_PORT / DASHBOARD_PORT choose others)"
+  done
+
+  mkdir -p "$DATA_DIR"
+  local token login
+  token=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
+  login="http://localhost:$DASHBOARD_PORT/login?t=$token"
+
+  export ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development
+  export ASPIRE_ALLOW_UNSECURED_TRANSPORT=true     # no developer certificate needed: plain http
+  export ASPNETCORE_URLS="http://localhost:$DASHBOARD_PORT"
+  export ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="http://localhost:$((DASHBOARD_PORT + 1))"
+  export ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL="http://localhost:$((DASHBOARD_PORT + 2))"
+  export ASPIRE_DASHBOARD_FRONTEND_BROWSERTOKEN="$token"  # so the login link is known here
+  export Gateway__Port="$GATEWAY_PORT"
+  export Infra__Mode="$INFRA_MODE"
+
+  say "Starting the platform (infrastructure: $INFRA_MODE; data in $DATA_DIR)"
+  say "Dashboard: $login"
+  say "Gateway:   http://localhost:$GATEWAY_PORT   (Ctrl-C stops everything)"
+
+  # The AppHost runs as a job of its own (set -m): a Ctrl-C reaches this script, which hands it on as
+  # SIGINT and waits while the AppHost stops the services and servers. Without job control, a background
+  # process could start with SIGINT ignored, and pass that on to everything it starts.
+  set -m
+  local forward=0
+  trap 'forward=1' INT TERM
+  (
+    echo "$BASHPID" >"$PID_FILE"
+    cd "$ROOT/AppHost"
+    exec dotnet "$APPHOST_DLL"
+  ) &
+  local apphost_pid=$!
+  announce_when_ready "$apphost_pid" "$login" &
+  local watcher=$!
+  local rc=0 kubeconfig=""
+  while kill -0 "$apphost_pid" 2>/dev/null; do
+    [[ -n "$kubeconfig" ]] || kubeconfig=$(orchestrator_of "$apphost_pid")
+    if (( forward )); then
+      kill -INT "$apphost_pid" 2>/dev/null || true
+      forward=0
+    fi
+    sleep 1 & wait $! || true
+  done
+  wait "$apphost_pid" || rc=$?
+  kill "$watcher" 2>/dev/null || true
+  wait_until_stopped "$apphost_pid" "$kubeconfig"
+  rm -f "$PID_FILE"
+  stop_stray_servers
+  say "Platform stopped"
+  # 130/143: stopped by Ctrl-C or SIGTERM, which is how a run normally ends.
+  (( rc == 0 || rc == 130 || rc == 143 )) || exit "$rc"
+}
+
+# --- test ----------------------------------------------------------------------------------------------
+
+# Sums an attribute of the <Counters> element over all TRX reports.
+trx_sum() {
+  local attribute=$1 total=0 value file
+  for file in "$RESULTS_DIR"/*.trx; do
+    [[ -f "$file" ]] || continue
+    value=$(grep -o '<Counters [^>]*>' "$file" | grep -o " $attribute=\"[0-9]*\"" | grep -o '[0-9]\+' || echo 0)
+    total=$((total + ${value:-0}))
+  done
+  echo "$total"
+}
+
+cmd_test() {
+  cmd_install
+  rm -rf "$RESULTS_DIR"
+  mkdir -p "$RESULTS_DIR"
+  say "Running the tests"
+  local rc=0
+  dotnet test --solution "$ROOT/Platform.sln" --report-trx --results-directory "$RESULTS_DIR" || rc=$?
+
+  local passed failed
+  passed=$(trx_sum passed)
+  failed=$(( $(trx_sum failed) + $(trx_sum error) + $(trx_sum timeout) + $(trx_sum aborted) ))
+  (( rc == 0 )) || echo "dotnet test exited with code $rc (reports in $RESULTS_DIR)" >&2
+  echo "$passed passed, $failed failed"
+  (( rc == 0 && failed == 0 ))
+}
+
+# -------------------------------------------------------------------------------------------------------
+
+case "${1:-}" in
+  run | stop | reset | install | test) "cmd_$1" ;;
+  *) usage ;;
+esac

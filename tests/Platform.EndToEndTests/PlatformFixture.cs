@@ -1,0 +1,84 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+[assembly: AssemblyFixture(typeof(Platform.EndToEndTests.PlatformFixture))]
+
+namespace Platform.EndToEndTests;
+
+/// <summary>
+/// The whole platform, started once for the run through the real AppHost in local mode (servers on loopback,
+/// data in a throwaway directory), and driven through the gateway as an API consumer would.
+/// </summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+    private readonly string _dataDirectory = CreateDataDirectory();
+    private DistributedApplication? _app;
+
+    public HttpClient Gateway { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>(
+            ["--Infra:Mode=local", $"--Infra:DataDir={_dataDirectory}", "--Gateway:Port=0"],
+            (options, _) => options.DisableDashboard = true,
+            timeout.Token);
+        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+
+        _app = await builder.BuildAsync(timeout.Token);
+        await _app.StartAsync(timeout.Token);
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+        foreach (var service in Services.All)
+        {
+            await _app.ResourceNotifications.WaitForResourceHealthyAsync(service, timeout.Token);
+        }
+
+        Gateway = _app.CreateHttpClient("gateway");
+        Gateway.Timeout = TimeSpan.FromSeconds(30);
+    }
+
+    /// <summary>A throwaway data directory the postgres user can enter (temp directories are created 0700).</summary>
+    private static string CreateDataDirectory()
+    {
+        var directory = Directory.CreateTempSubdirectory("platform-e2e-");
+        if (!OperatingSystem.IsWindows())
+        {
+            directory.UnixFileMode |= UnixFileMode.GroupExecute | UnixFileMode.OtherExecute | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        }
+
+        return directory.FullName;
+    }
+
+    public HttpClient ServiceDirectly(string service) => _app!.CreateHttpClient(service);
+
+    public async ValueTask DisposeAsync()
+    {
+        Gateway?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A server may still be flushing its last file; the temp directory is cleaned by the system later.
+        }
+    }
+}
+
+public static class Services
+{
+    public static readonly string[] All = ["capacity", "grants", "youth", "partnerships", "media"];
+
+    /// <summary>The services that keep their own projection of Capacity's organisation registry.</summary>
+    public static readonly string[] WithOrganizationProjection = ["grants", "youth", "partnerships", "media"];
+}
