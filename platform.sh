@@ -209,6 +209,7 @@ cmd_run() {
   say "Starting the platform (infrastructure: $INFRA_MODE; data in $DATA_DIR)"
   say "Dashboard: $login"
   say "Gateway:   http://localhost:$GATEWAY_PORT   (Ctrl-C stops everything)"
+  say "Admin:     admin@platform.local; password: dotnet user-secrets list --project AppHost (see README, Access tokens)"
 
   # The AppHost runs as a job of its own (set -m): a Ctrl-C reaches this script, which hands it on as
   # SIGINT and waits while the AppHost stops the services and servers. Without job control, a background

@@ -53,4 +53,41 @@ internal static class PlatformResources
 
         return gateway;
     }
+
+    /// <summary>
+    /// The token server is a platform service with its own database, plus the first programme-admin:
+    /// <c>Identity:Admin:Email</c> (admin@platform.local unless configured) and the secret parameter
+    /// <c>identity-admin-password</c>, generated on the first run and kept in the AppHost's user secrets
+    /// (<c>dotnet user-secrets list --project AppHost</c>), or set as <c>Parameters:identity-admin-password</c>.
+    /// The service creates that account only while no programme-admin exists, so a later run changes nothing.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AddTokenServer<TProject>(
+        this IDistributedApplicationBuilder builder, string name, PlatformInfrastructure infra)
+        where TProject : IProjectMetadata, new()
+    {
+        var adminPassword = builder.AddParameter(
+            $"{name}-admin-password", new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true, persist: true);
+        return builder.AddPlatformService<TProject>(name, infra)
+            .WithEnvironment("Identity__Admin__Email", builder.Configuration["Identity:Admin:Email"] is { Length: > 0 } email ? email : "admin@platform.local")
+            .WithEnvironment("Identity__Admin__Password", adminPassword);
+    }
+
+    /// <summary>
+    /// Tokens name the gateway's public URL as their issuer (<c>{gateway}/api/identity/</c>), which the token
+    /// server announces and every service and the gateway require (<c>Identity:Issuer</c>). The signing keys
+    /// are fetched from the token server directly (<c>Identity:MetadataAddress</c>), not through the gateway.
+    /// Only endpoint references: the token server does not wait for the gateway, which waits for it.
+    /// </summary>
+    public static void IssuesTokensFor(
+        this IResourceBuilder<ProjectResource> identity, IResourceBuilder<ProjectResource> gateway,
+        IEnumerable<IResourceBuilder<ProjectResource>> validators)
+    {
+        var issuer = ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/api/identity/");
+        var metadata = ReferenceExpression.Create($"{identity.GetEndpoint("http")}/api/identity/.well-known/openid-configuration");
+        identity.WithEnvironment("Identity__Issuer", issuer);
+        foreach (var validator in validators)
+        {
+            validator.WithEnvironment("Identity__Issuer", issuer).WithEnvironment("Identity__MetadataAddress", metadata);
+        }
+    }
 }

@@ -1,19 +1,19 @@
+using Platform.Gateway.Routing;
+
 var builder = WebApplication.CreateBuilder(args);
 
+var gateway = GatewayOptions.From(builder.Configuration);
 builder.AddServiceDefaults();
-builder.AddServiceRoutes();
-
-// Authentication and authorization go here once the token server exists (AddAuthentication().AddJwtBearer(...),
-// AddAuthorization(...)), then rate limiting (AddRateLimiter(...)). Per-route policies are set in ServiceRoutes.
+builder.AddGatewayPolicies(gateway);
+builder.AddServiceRoutes(gateway);
 
 var app = builder.Build();
 
 // Correlation id first: everything after it, the proxied request included, carries the X-Correlation-Id header.
 app.UsePlatformDefaults();
-
-// app.UseAuthentication();
-// app.UseAuthorization();
-// app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapDefaultEndpoints();
 app.MapServiceRoutes();

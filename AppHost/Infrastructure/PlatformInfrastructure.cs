@@ -35,11 +35,15 @@ internal static class PlatformInfrastructureExtensions
 
     // Aspire's own container resources. Data volumes keep a developer's data between runs; tests on a
     // machine with a container engine set Infra:Persistent=false to start from empty servers.
+    /// <summary>Enough for every service's pool (<c>Database:MaxPoolSize</c>, 40 by default) with room to spare.</summary>
+    internal const int MaxDatabaseConnections = 500;
+
     private static PlatformInfrastructure AddContainers(IDistributedApplicationBuilder builder, IReadOnlyList<string> databases)
     {
         var persistent = builder.Configuration.GetValue("Infra:Persistent", true);
 
-        var postgres = builder.AddPostgres("postgres");
+        // Every service keeps its own connection pool: PostgreSQL's default of 100 connections is too few for all of them.
+        var postgres = builder.AddPostgres("postgres").WithArgs("-c", $"max_connections={MaxDatabaseConnections}");
         var rabbitmq = builder.AddRabbitMQ(MessagingName);
         var redis = builder.AddRedis(CacheName);
         if (persistent)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.ServiceDefaults.Idempotency;
 
@@ -33,7 +34,8 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencySto
         }
 
         var fingerprint = await FingerprintAsync(context.Request);
-        var redisKey = store.KeyFor($"{context.Request.Path}", key);
+        // Scoped to the caller and the route: one client's key can neither replay nor block another's.
+        var redisKey = store.KeyFor($"{context.User.Subject() ?? "anonymous"}:{context.Request.Path}", key);
         var existing = await store.TryClaimAsync(redisKey, fingerprint);
         if (existing is not null)
         {

@@ -48,8 +48,11 @@ public static class MessagingExtensions
                 });
                 // Set explicitly: MassTransit's default prefetch measurably slowed consumption here.
                 rabbit.PrefetchCount = builder.Configuration.GetValue("Messaging:PrefetchCount", 32);
-                // Transient failures (a deadlock, a restarting database) are retried; what still fails goes to the _error queue.
-                rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300)));
+                // Transient failures (a deadlock, a database restarting or out of connections) are retried for about
+                // two minutes; what still fails goes to the _error queue.
+                var retries = builder.Configuration.GetValue("Messaging:Retry:Limit", 10);
+                var longestWait = builder.Configuration.GetValue("Messaging:Retry:MaxInterval", TimeSpan.FromSeconds(30));
+                rabbit.UseMessageRetry(retry => retry.Exponential(retries, TimeSpan.FromMilliseconds(200), longestWait, TimeSpan.FromMilliseconds(500)));
                 rabbit.ConfigureEndpoints(context);
             });
         });

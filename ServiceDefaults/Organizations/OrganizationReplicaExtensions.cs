@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.ServiceDefaults.Domain;
 using Platform.ServiceDefaults.Messaging;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.ServiceDefaults.Organizations;
 
@@ -45,7 +46,8 @@ public static class OrganizationReplicaExtensions
     public static RouteGroupBuilder MapOrganizationReplicaApi<TDbContext>(this IEndpointRouteBuilder app, string serviceName)
         where TDbContext : DbContext
     {
-        var group = app.MapGroup($"/api/{serviceName}/organizations").WithTags("Organizations");
+        var group = app.MapGroup($"/api/{serviceName}/organizations").WithTags("Organizations")
+            .RequireAuthorization(PlatformPolicies.ReadProgrammeData);
         // The handler takes no generic parameter: ASP.NET's route analyzer cannot read one.
         group.MapGet("/{id:guid}", (Guid id, HttpContext http, CancellationToken ct) =>
                 GetOrganizationAsync(id, http.RequestServices.GetRequiredService<TDbContext>(), ct))

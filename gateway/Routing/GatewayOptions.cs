@@ -7,7 +7,9 @@ namespace Platform.Gateway.Routing;
 ///   "Services": [ "capacity", "grants" ],          // default: the five platform services
 ///   "RequestTimeout": "00:00:30",                  // how long a service may stay silent, per request
 ///   "ServiceTimeouts": { "media": "00:01:00" },     // the same, for one service
-///   "ConnectTimeout": "00:00:05"                   // how long to try to open a connection to a service
+///   "ConnectTimeout": "00:00:05",                  // how long to try to open a connection to a service
+///   "PublicPaths": [ "/api/media/catalogue/{**rest}" ], // reachable without a token
+///   "RateLimitPermits": 100, "RateLimitWindow": "00:00:01" // per client
 /// }
 /// </code>
 /// </summary>
@@ -15,7 +17,21 @@ public sealed class GatewayOptions
 {
     public const string SectionName = "Gateway";
 
-    public static readonly IReadOnlyList<string> DefaultServices = ["capacity", "grants", "youth", "partnerships", "media"];
+    public static readonly IReadOnlyList<string> DefaultServices = ["capacity", "grants", "youth", "partnerships", "media", "identity"];
+
+    /// <summary>The token server: its endpoints (token, authorize, discovery, login) are reached without a token.</summary>
+    public const string TokenServer = "identity";
+
+    /// <summary>
+    /// Paths anyone may call without a token (the public catalogue, open calls), as YARP path patterns such as
+    /// <c>/api/media/catalogue/{**rest}</c>. Everything else under <c>/api/</c> needs a valid token.
+    /// </summary>
+    public string[] PublicPaths { get; set; } = [];
+
+    /// <summary>Requests per client (token client id, else subject, else IP address) per window.</summary>
+    public int RateLimitPermits { get; set; } = 100;
+
+    public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Service names; each is routed from <c>/api/{name}/...</c> to <c>http://{name}</c>.</summary>
     public string[]? Services { get; set; }
@@ -48,6 +64,11 @@ public sealed class GatewayOptions
         if (invalid.Length > 0)
         {
             throw new InvalidOperationException($"{SectionName}:Services contains invalid service names: {string.Join(", ", invalid)}.");
+        }
+
+        if (RateLimitPermits <= 0 || RateLimitWindow <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"{SectionName}:RateLimitPermits and RateLimitWindow must be positive.");
         }
 
         if (RequestTimeout <= TimeSpan.Zero || ConnectTimeout <= TimeSpan.Zero || ServiceTimeouts.Values.Any(t => t <= TimeSpan.Zero))

@@ -9,9 +9,8 @@ namespace Platform.Gateway.Routing;
 /// </summary>
 public static class ServiceRoutes
 {
-    public static IHostApplicationBuilder AddServiceRoutes(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddServiceRoutes(this IHostApplicationBuilder builder, GatewayOptions options)
     {
-        var options = GatewayOptions.From(builder.Configuration);
         builder.Services.AddSingleton(options);
 
         builder.Services.AddReverseProxy()
@@ -34,14 +33,38 @@ public static class ServiceRoutes
         return app;
     }
 
+    /// <summary>
+    /// Every service route needs a valid token (the services then check roles and organisation scope
+    /// themselves) and is rate-limited per client; the token server and the configured public paths are open.
+    /// </summary>
     public static IReadOnlyList<RouteConfig> RoutesFor(GatewayOptions options) =>
         options.ServiceNames.Select(service => new RouteConfig
-        {
-            RouteId = service,
-            ClusterId = service,
-            Match = new RouteMatch { Path = $"/api/{service}/{{**rest}}" },
-            // Route policies go here: AuthorizationPolicy, RateLimiterPolicy (once authentication exists).
-        }).ToArray();
+            {
+                RouteId = service,
+                ClusterId = service,
+                Match = new RouteMatch { Path = $"/api/{service}/{{**rest}}" },
+                AuthorizationPolicy = service == GatewayOptions.TokenServer ? GatewayPolicies.Anonymous : GatewayPolicies.Caller,
+                RateLimiterPolicy = GatewayPolicies.PerClient,
+            })
+            .Concat(options.PublicPaths.Select((path, i) => new RouteConfig
+            {
+                RouteId = $"public-{i}",
+                ClusterId = ServiceOf(path, options),
+                Match = new RouteMatch { Path = path },
+                AuthorizationPolicy = GatewayPolicies.Anonymous,
+                RateLimiterPolicy = GatewayPolicies.PerClient,
+                // Before the service's own route, which would otherwise ask for a token.
+                Order = -1,
+            }))
+            .ToArray();
+
+    private static string ServiceOf(string publicPath, GatewayOptions options)
+    {
+        var segments = publicPath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments is ["api", var service, ..] && options.ServiceNames.Contains(service)
+            ? service
+            : throw new InvalidOperationException($"Gateway:PublicPaths entry '{publicPath}' is not under /api/{{service}}/ of a routed service.");
+    }
 
     public static IReadOnlyList<ClusterConfig> ClustersFor(GatewayOptions options) =>
         options.ServiceNames.Select(service => new ClusterConfig

@@ -5,7 +5,7 @@
 #   DATA_DIR=.data/postgres infra/local/postgres.sh stop               stop what a killed run left behind
 #
 # Environment: PORT (required to run), DATA_DIR (required; created if missing; the cluster lives in
-# DATA_DIR/pgdata), PG_OPTS (optional extra server options, e.g. "-c fsync=off" for throwaway test data).
+# DATA_DIR/pgdata), MAX_CONNECTIONS (500: every service keeps its own pool, PostgreSQL's 100 is too few), PG_OPTS (optional extra server options, e.g. "-c fsync=off" for throwaway test data).
 # Trust authentication for user postgres, loopback only. Exits 0 after a requested stop, non-zero if the
 # server could not start or died.
 set -euo pipefail
@@ -89,7 +89,7 @@ tail --pid=$$ -n 0 -F "$LOG_FILE" 2>/dev/null &
 TAIL_PID=$!
 
 as_postgres "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$LOG_FILE" -w -t 60 \
-  -o "-p $PORT -k $SOCKET_DIR -c listen_addresses=127.0.0.1 ${PG_OPTS:-}" start >/dev/null \
+  -o "-p $PORT -k $SOCKET_DIR -c listen_addresses=127.0.0.1 -c max_connections=${MAX_CONNECTIONS:-500} ${PG_OPTS:-}" start >/dev/null \
   || { kill "$TAIL_PID" 2>/dev/null || true; die "PostgreSQL did not start; see $LOG_FILE"; }
 
 PM_PID=$(head -n 1 "$PGDATA/postmaster.pid")

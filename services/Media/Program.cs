@@ -1,21 +1,27 @@
 using Platform.Media.Data;
 using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Audit;
 using Platform.ServiceDefaults.Idempotency;
 using Platform.ServiceDefaults.Organizations;
+using Platform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<MediaDbContext>("media-db");
 builder.AddPlatformMessaging<MediaDbContext>("media", bus => bus.AddOrganizationReplica<MediaDbContext>("media"));
+builder.AddPlatformAuthentication();
 builder.AddIdempotentCommands();
 
 var app = builder.Build();
 
 app.UsePlatformDefaults();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseIdempotentCommands();
 app.MapDefaultEndpoints();
 
 app.MapOrganizationReplicaApi<MediaDbContext>("media");
+app.MapAuditTrailApi<MediaDbContext>("media");
 
 app.Run();

@@ -13,8 +13,9 @@ public sealed class OrganizationRegistryTests(PlatformFixture platform)
     public async Task An_organisation_registered_through_the_gateway_appears_in_every_other_service()
     {
         var ct = TestContext.Current.CancellationToken;
+        using var gateway = await platform.GatewayAsAsync("capacity-team");
         var name = $"Tsalka Women's Union {Guid.NewGuid():N}";
-        using var response = await platform.Gateway.PostAsJsonAsync("/api/capacity/organizations",
+        using var response = await gateway.PostAsJsonAsync("/api/capacity/organizations",
             new { name = new { en = name, ka = "წალკის ქალთა კავშირი" }, type = "Cso", municipality = "KK-TSALKA" }, ct);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -23,7 +24,7 @@ public sealed class OrganizationRegistryTests(PlatformFixture platform)
         foreach (var service in Services.WithOrganizationProjection)
         {
             var replica = await Eventually.GetAsync(
-                () => TryGetAsync($"/api/{service}/organizations/{id}", ct),
+                () => TryGetAsync(gateway, $"/api/{service}/organizations/{id}", ct),
                 EventTimeout,
                 $"organisation {id} in {service}");
             Assert.Equal(name, replica.GetProperty("name").GetProperty("en").GetString());
@@ -36,17 +37,18 @@ public sealed class OrganizationRegistryTests(PlatformFixture platform)
     public async Task An_update_in_the_registry_reaches_the_projections()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var created = await platform.Gateway.PostAsJsonAsync("/api/capacity/organizations",
+        using var gateway = await platform.GatewayAsAsync("capacity-team");
+        using var created = await gateway.PostAsJsonAsync("/api/capacity/organizations",
             new { name = new { en = $"Bolnisi City Hall {Guid.NewGuid():N}" }, type = "LocalSelfGovernment", municipality = "KK-BOLNISI" }, ct);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
 
         var renamed = $"Bolnisi Municipality City Hall {Guid.NewGuid():N}";
-        using var updated = await platform.Gateway.PutAsJsonAsync($"/api/capacity/organizations/{id}",
+        using var updated = await gateway.PutAsJsonAsync($"/api/capacity/organizations/{id}",
             new { name = new { en = renamed }, type = "LocalSelfGovernment", municipality = "KK-BOLNISI" }, ct);
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
 
         var replica = await Eventually.GetAsync(
-            async () => await TryGetAsync($"/api/media/organizations/{id}", ct) is { } o && o.GetProperty("version").GetInt32() == 2 ? o : (JsonElement?)null,
+            async () => await TryGetAsync(gateway, $"/api/media/organizations/{id}", ct) is { } o && o.GetProperty("version").GetInt32() == 2 ? o : (JsonElement?)null,
             EventTimeout,
             $"version 2 of organisation {id} in media");
         Assert.Equal(renamed, replica.GetProperty("name").GetProperty("en").GetString());
@@ -56,6 +58,7 @@ public sealed class OrganizationRegistryTests(PlatformFixture platform)
     public async Task A_repeated_command_with_the_same_idempotency_key_registers_once()
     {
         var ct = TestContext.Current.CancellationToken;
+        using var gateway = await platform.GatewayAsAsync("capacity-team");
         var key = Guid.NewGuid().ToString();
         var name = $"Dmanisi Social Services {Guid.NewGuid():N}";
         var body = new { name = new { en = name }, type = "SocialServiceProvider", municipality = "KK-DMANISI" };
@@ -65,13 +68,13 @@ public sealed class OrganizationRegistryTests(PlatformFixture platform)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/capacity/organizations") { Content = JsonContent.Create(body) };
             request.Headers.Add("Idempotency-Key", key);
-            using var response = await platform.Gateway.SendAsync(request, ct);
+            using var response = await gateway.SendAsync(request, ct);
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             ids.Add((await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid());
         }
 
         Assert.Equal(ids[0], ids[1]);
-        var list = await platform.Gateway.GetFromJsonAsync<JsonElement>("/api/capacity/organizations?municipality=KK-DMANISI&type=SocialServiceProvider&pageSize=100", ct);
+        var list = await gateway.GetFromJsonAsync<JsonElement>("/api/capacity/organizations?municipality=KK-DMANISI&type=SocialServiceProvider&pageSize=100", ct);
         Assert.Single(list.GetProperty("items").EnumerateArray(), o => o.GetProperty("name").GetProperty("en").GetString() == name);
     }
 
@@ -79,12 +82,13 @@ public sealed class OrganizationRegistryTests(PlatformFixture platform)
     public async Task Bad_input_through_the_gateway_is_a_problem_naming_the_field_with_the_correlation_id()
     {
         var ct = TestContext.Current.CancellationToken;
+        using var gateway = await platform.GatewayAsAsync("capacity-team");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/capacity/organizations")
         {
             Content = JsonContent.Create(new { name = new { en = "Somewhere" }, type = "Cso", municipality = "KK-TBILISI" }),
         };
         request.Headers.Add("X-Correlation-Id", "e2e-bad-input-1");
-        using var response = await platform.Gateway.SendAsync(request, ct);
+        using var response = await gateway.SendAsync(request, ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -108,9 +112,9 @@ public sealed class OrganizationRegistryTests(PlatformFixture platform)
         }
     }
 
-    private async Task<JsonElement?> TryGetAsync(string path, CancellationToken ct)
+    private static async Task<JsonElement?> TryGetAsync(HttpClient gateway, string path, CancellationToken ct)
     {
-        using var response = await platform.Gateway.GetAsync(path, ct);
+        using var response = await gateway.GetAsync(path, ct);
         return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<JsonElement>(ct) : null;
     }
 }

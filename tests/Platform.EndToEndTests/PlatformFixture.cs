@@ -18,13 +18,22 @@ public sealed class PlatformFixture : IAsyncLifetime
     private readonly string _dataDirectory = CreateDataDirectory();
     private DistributedApplication? _app;
 
+    private const string AdminEmail = "admin@platform.local";
+    private readonly string _adminPassword = $"E2e-{Guid.NewGuid():N}";
+
+    /// <summary>The gateway as an anonymous caller.</summary>
     public HttpClient Gateway { get; private set; } = null!;
+
+    public PlatformTokens Tokens { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>(
-            ["--Infra:Mode=local", $"--Infra:DataDir={_dataDirectory}", "--Gateway:Port=0"],
+            [
+                "--Infra:Mode=local", $"--Infra:DataDir={_dataDirectory}", "--Gateway:Port=0",
+                $"--Identity:Admin:Email={AdminEmail}", $"--Parameters:identity-admin-password={_adminPassword}",
+            ],
             (options, _) => options.DisableDashboard = true,
             timeout.Token);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
@@ -39,6 +48,15 @@ public sealed class PlatformFixture : IAsyncLifetime
 
         Gateway = _app.CreateHttpClient("gateway");
         Gateway.Timeout = TimeSpan.FromSeconds(30);
+        Tokens = new PlatformTokens(Gateway.BaseAddress!, AdminEmail, _adminPassword);
+    }
+
+    /// <summary>The gateway as a caller holding a token of <paramref name="role"/>.</summary>
+    public async Task<HttpClient> GatewayAsAsync(string role, Guid? organizationId = null)
+    {
+        var client = _app!.CreateHttpClient("gateway");
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await Tokens.ForRoleAsync(role, organizationId));
+        return client;
     }
 
     /// <summary>A throwaway data directory the postgres user can enter (temp directories are created 0700).</summary>
@@ -77,7 +95,7 @@ public sealed class PlatformFixture : IAsyncLifetime
 
 public static class Services
 {
-    public static readonly string[] All = ["capacity", "grants", "youth", "partnerships", "media"];
+    public static readonly string[] All = ["identity", "capacity", "grants", "youth", "partnerships", "media"];
 
     /// <summary>The services that keep their own projection of Capacity's organisation registry.</summary>
     public static readonly string[] WithOrganizationProjection = ["grants", "youth", "partnerships", "media"];

@@ -5,6 +5,7 @@ using Platform.Capacity.Data;
 using Platform.Capacity.Organizations;
 using Platform.Contracts.Capacity;
 using Platform.Contracts.ReferenceData;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Capacity.Api;
 
@@ -13,10 +14,13 @@ public static class OrganizationsApi
 {
     public static RouteGroupBuilder MapOrganizationsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/capacity/organizations").WithTags("Organizations");
+        var api = app.MapGroup("/api/capacity/organizations").WithTags("Organizations")
+            .RequireAuthorization(PlatformPolicies.ReadProgrammeData);
 
-        api.MapPost("/", RegisterOrganization).WithName("RegisterOrganization").WithSummary("Register an organisation");
-        api.MapPut("/{id:guid}", UpdateOrganization).WithName("UpdateOrganization").WithSummary("Replace an organisation's registry entry");
+        api.MapPost("/", RegisterOrganization).WithName("RegisterOrganization").WithSummary("Register an organisation")
+            .RequireAuthorization(PlatformPolicies.WriteIn("capacity"));
+        api.MapPut("/{id:guid}", UpdateOrganization).WithName("UpdateOrganization").WithSummary("Replace an organisation's registry entry")
+            .RequireAuthorization(PlatformPolicies.WriteIn("capacity"));
         api.MapGet("/{id:guid}", GetOrganization).WithName("GetOrganization").WithSummary("An organisation by id");
         api.MapGet("/", ListOrganizations).WithName("ListOrganizations").WithSummary("Organisations, paged, by municipality and type");
         return api;

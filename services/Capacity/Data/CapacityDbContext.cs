@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Capacity.Organizations;
+using Platform.ServiceDefaults.Audit;
 
 namespace Platform.Capacity.Data;
 
@@ -15,5 +16,6 @@ public sealed class CapacityDbContext(DbContextOptions<CapacityDbContext> option
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CapacityDbContext).Assembly);
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddAuditTrail();
     }
 }

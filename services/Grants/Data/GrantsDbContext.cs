@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Audit;
 using Platform.ServiceDefaults.Organizations;
 
 namespace Platform.Grants.Data;
@@ -17,5 +18,6 @@ public sealed class GrantsDbContext(DbContextOptions<GrantsDbContext> options) :
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GrantsDbContext).Assembly);
         modelBuilder.AddOrganizationReplica();
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddAuditTrail();
     }
 }

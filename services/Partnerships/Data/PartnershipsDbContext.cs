@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Audit;
 using Platform.ServiceDefaults.Organizations;
 
 namespace Platform.Partnerships.Data;
@@ -17,5 +18,6 @@ public sealed class PartnershipsDbContext(DbContextOptions<PartnershipsDbContext
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PartnershipsDbContext).Assembly);
         modelBuilder.AddOrganizationReplica();
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddAuditTrail();
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Audit;
 using Platform.ServiceDefaults.Organizations;
 
 namespace Platform.Youth.Data;
@@ -17,5 +18,6 @@ public sealed class YouthDbContext(DbContextOptions<YouthDbContext> options) : D
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(YouthDbContext).Assembly);
         modelBuilder.AddOrganizationReplica();
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddAuditTrail();
     }
 }

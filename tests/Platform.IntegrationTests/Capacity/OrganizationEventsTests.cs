@@ -3,6 +3,7 @@ using System.Text.Json;
 using Platform.Capacity.Data;
 using Platform.Grants.Data;
 using Platform.IntegrationTests.Infrastructure;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.IntegrationTests.Capacity;
 
@@ -19,9 +20,11 @@ public sealed class OrganizationEventsTests(PlatformServers servers) : IAsyncLif
     {
         // Grants first: its queue must be bound before Capacity publishes.
         _grants = new ServiceApp<GrantsDbContext>(servers, "grants-db", await servers.CreateDatabaseAsync("grants"));
-        _grantsClient = await _grants.StartAsync();
+        await _grants.StartAsync();
+        _grantsClient = _grants.ClientFor(PlatformRoles.GrantsTeam);
         _capacity = new ServiceApp<CapacityDbContext>(servers, "capacity-db", await servers.CreateDatabaseAsync("capacity_events"));
-        _capacityClient = await _capacity.StartAsync();
+        await _capacity.StartAsync();
+        _capacityClient = _capacity.ClientFor(PlatformRoles.CapacityTeam);
     }
 
     public async ValueTask DisposeAsync()

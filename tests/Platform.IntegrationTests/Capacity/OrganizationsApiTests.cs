@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Capacity.Data;
 using Platform.IntegrationTests.Infrastructure;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.IntegrationTests.Capacity;
 
@@ -14,12 +15,14 @@ public sealed class CapacityFixture(PlatformServers servers) : IAsyncLifetime
 {
     public ServiceApp<CapacityDbContext> App { get; private set; } = null!;
 
+    /// <summary>The Capacity team's client: it may read and write in the registry.</summary>
     public HttpClient Client { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
         App = new ServiceApp<CapacityDbContext>(servers, "capacity-db", await servers.CreateDatabaseAsync("capacity"));
-        Client = await App.StartAsync();
+        await App.StartAsync();
+        Client = App.ClientFor(PlatformRoles.CapacityTeam);
     }
 
     public async ValueTask DisposeAsync()
@@ -207,6 +210,40 @@ public sealed class OrganizationsApiTests(CapacityFixture capacity) : IClassFixt
     }
 
     [Fact]
+    public async Task An_idempotency_key_is_the_callers_own_so_two_clients_using_the_same_key_register_twice()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var key = Guid.NewGuid().ToString();
+        const string body = """{"name":{"en":"Tetritskaro Youth Council"},"type":"Cso","municipality":"KK-TETRITSKARO"}""";
+        var tokens = capacity.App.Identity.Tokens;
+        // Another client of the same team: same role, another subject.
+        var colleague = await tokens.NewClientAsync(PlatformRoles.CapacityTeam);
+        using var colleagueClient = capacity.App.ClientWithToken((await tokens.ClientCredentialsAsync(colleague)).AccessToken);
+        var before = await capacity.CountStoredAsync();
+
+        var mine = await Client.SendAsync(IdempotentPost(key, body), ct);
+        var theirs = await colleagueClient.SendAsync(IdempotentPost(key, body), ct);
+
+        var myId = (await ReadJsonAsync(mine, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var theirId = (await ReadJsonAsync(theirs, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        Assert.False(mine.Headers.Contains("Idempotent-Replayed"));
+        Assert.False(theirs.Headers.Contains("Idempotent-Replayed"));
+        Assert.NotEqual(myId, theirId);
+        Assert.Equal((before.Organizations + 2, before.OutboxMessages + 2), await capacity.CountStoredAsync());
+        var list = await ReadJsonAsync(await Client.GetAsync($"{Organizations}?municipality=KK-TETRITSKARO&type=Cso", ct), HttpStatusCode.OK);
+        Assert.Equal([myId, theirId], list.GetProperty("items").EnumerateArray().Select(o => o.GetProperty("id").GetGuid()).ToArray());
+
+        // Each caller's repeat replays that caller's own answer, and registers nothing more.
+        var theirRepeat = await colleagueClient.SendAsync(IdempotentPost(key, body), ct);
+        Assert.Equal(theirId, (await ReadJsonAsync(theirRepeat, HttpStatusCode.Created)).GetProperty("id").GetGuid());
+        Assert.Equal("true", Assert.Single(theirRepeat.Headers.GetValues("Idempotent-Replayed")));
+        var myRepeat = await Client.SendAsync(IdempotentPost(key, body), ct);
+        Assert.Equal(myId, (await ReadJsonAsync(myRepeat, HttpStatusCode.Created)).GetProperty("id").GetGuid());
+        Assert.Equal("true", Assert.Single(myRepeat.Headers.GetValues("Idempotent-Replayed")));
+        Assert.Equal((before.Organizations + 2, before.OutboxMessages + 2), await capacity.CountStoredAsync());
+    }
+
+    [Fact]
     public async Task An_unknown_organisation_is_a_404_problem()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -237,7 +274,7 @@ public sealed class OrganizationsApiTests(CapacityFixture capacity) : IClassFixt
         new(HttpMethod.Post, Organizations) { Content = Json(body), Headers = { { "Idempotency-Key", key } } };
 
     /// <summary>An RFC 7807 problem with the given status; when a field is given, <c>errors</c> names it.</summary>
-    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string? field)
+    internal static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string? field)
     {
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {text}");

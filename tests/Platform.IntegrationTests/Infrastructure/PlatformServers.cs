@@ -8,11 +8,18 @@ namespace Platform.IntegrationTests.Infrastructure;
 /// <summary>
 /// Real PostgreSQL, RabbitMQ and Redis servers shared by the whole test run: containers when a Docker engine
 /// answers, otherwise the Debian server binaries started on loopback in a throwaway directory.
-/// Each test class asks for its own database with <see cref="CreateDatabaseAsync"/>.
+/// Each test class asks for its own database with <see cref="CreateDatabaseAsync"/>; the token server
+/// (<see cref="IdentityAsync"/>) is one for the whole run.
 /// </summary>
 public sealed class PlatformServers : IAsyncLifetime
 {
+    private readonly Lazy<Task<PlatformIdentity>> _identity;
     private IServerSet? _servers;
+
+    public PlatformServers()
+    {
+        _identity = new(() => PlatformIdentity.StartAsync(this));
+    }
 
     /// <summary>Which kind of servers this run uses: <c>containers</c> or <c>local</c>.</summary>
     public string Mode => Servers.Mode;
@@ -39,6 +46,9 @@ public sealed class PlatformServers : IAsyncLifetime
         return PostgresConnectionString(name);
     }
 
+    /// <summary>The token server of the run, on its own database: started by the first caller, shared by all.</summary>
+    public Task<PlatformIdentity> IdentityAsync() => _identity.Value;
+
     /// <summary>Stops the broker (cleanly); its data stays, so <see cref="StartRabbitMqAsync"/> brings back the same queues on the same port.</summary>
     public Task StopRabbitMqAsync() => Servers.StopRabbitMqAsync();
 
@@ -55,6 +65,11 @@ public sealed class PlatformServers : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        if (_identity.IsValueCreated && _identity.Value.IsCompletedSuccessfully)
+        {
+            await (await _identity.Value).DisposeAsync();
+        }
+
         if (_servers is not null)
         {
             await _servers.DisposeAsync();

@@ -15,7 +15,12 @@ public sealed class OutboxInboxHost(PlatformServers servers) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var connectionString = await MessagingTestHost.CreateDatabaseAsync(servers, "outbox_inbox");
-        Host = await MessagingTestHost.StartAsync(servers, connectionString, $"it-{Guid.NewGuid():N}"[..15], new ConsumerProbe());
+        // Few, short retries (the platform's default is about two minutes of them), so that a poison message reaches its error queue quickly.
+        Host = await MessagingTestHost.StartAsync(servers, connectionString, $"it-{Guid.NewGuid():N}"[..15], new ConsumerProbe(), new Dictionary<string, string?>
+        {
+            ["Messaging:Retry:Limit"] = OutboxInboxTests.RetryLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Messaging:Retry:MaxInterval"] = "00:00:01",
+        });
     }
 
     public async ValueTask DisposeAsync()
@@ -29,6 +34,7 @@ public sealed class OutboxInboxHost(PlatformServers servers) : IAsyncLifetime
 
 public sealed class OutboxInboxTests(PlatformServers servers, OutboxInboxHost fixture) : IClassFixture<OutboxInboxHost>
 {
+    internal const int RetryLimit = 5;
     private static readonly TimeSpan Delivery = TimeSpan.FromSeconds(30);
     private MessagingTestHost Host => fixture.Host;
 
@@ -108,8 +114,8 @@ public sealed class OutboxInboxTests(PlatformServers servers, OutboxInboxHost fi
 
         await Eventually.HoldsAsync(() => Task.FromResult(Host.Probe.FaultOf(e.EventId) is not null), TimeSpan.FromSeconds(60), "a Fault<OrganizationRegistered> to be published");
         await Eventually.HoldsAsync(async () => await Host.MessagesInQueueAsync(servers, errorQueue) == 1, Delivery, $"the message to reach {errorQueue}");
-        // The first attempt and the platform's five retries.
-        Assert.Equal(6, Host.Probe.FailingAttemptsOf(e.EventId));
+        // The first attempt and the five retries configured (Messaging:Retry:Limit).
+        Assert.Equal(1 + RetryLimit, Host.Probe.FailingAttemptsOf(e.EventId));
         var fault = Host.Probe.FaultOf(e.EventId)!;
         Assert.Equal(e.OrganizationId, fault.Message.OrganizationId);
         Assert.Contains(fault.Exceptions, x => x.Message.Contains("Poisoned", StringComparison.Ordinal));

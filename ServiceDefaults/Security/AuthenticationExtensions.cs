@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Platform.ServiceDefaults.Security;
+
+public static class AuthenticationExtensions
+{
+    /// <summary>The HttpClient that fetches the token server's discovery document and signing keys.</summary>
+    public const string MetadataClientName = "identity-metadata";
+
+    /// <summary>
+    /// Validates the token server's access tokens (RS256 JWTs for the <c>platform-api</c> audience) on every
+    /// request, in every service: a call that reaches a service directly is no way around the gateway.
+    /// <c>Identity:Issuer</c> is the issuer the tokens must name; <c>Identity:MetadataAddress</c> is where the
+    /// signing keys are found (by default under the issuer).
+    /// </summary>
+    public static IHostApplicationBuilder AddPlatformAuthentication(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddHttpClient(MetadataClientName);
+        builder.Services
+            .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IConfiguration, IHttpClientFactory>((options, configuration, httpClients) =>
+            {
+                var issuer = configuration["Identity:Issuer"]
+                    ?? throw new InvalidOperationException("Identity:Issuer is not set: the service cannot tell which tokens to trust.");
+                options.MetadataAddress = configuration["Identity:MetadataAddress"] ?? $"{issuer.TrimEnd('/')}/.well-known/openid-configuration";
+                options.RequireHttpsMetadata = false;
+                // Behind the gateway, over service discovery: the metadata client resolves http://identity.
+                options.Backchannel = httpClients.CreateClient(MetadataClientName);
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = issuer,
+                    ValidAudience = PlatformClaims.ApiAudience,
+                    NameClaimType = PlatformClaims.Name,
+                    RoleClaimType = PlatformClaims.Role,
+                    ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+                    // Access tokens only: an identity token from the same server is not a key to the API.
+                    ValidTypes = ["at+jwt"],
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+            });
+
+        builder.Services.AddAuthorizationBuilder().AddPlatformPolicies();
+        return builder;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Platform.ServiceDefaults.Security;
+
+namespace Platform.Gateway.Routing;
+
+/// <summary>The policies routes refer to by name: who may pass, and how often.</summary>
+public static class GatewayPolicies
+{
+    /// <summary>YARP's own name for a route that needs no authentication.</summary>
+    public const string Anonymous = "anonymous";
+
+    /// <summary>A caller with a valid token from the platform's token server.</summary>
+    public const string Caller = "platform-caller";
+
+    public const string PerClient = "per-client";
+
+    public static IHostApplicationBuilder AddGatewayPolicies(this IHostApplicationBuilder builder, GatewayOptions options)
+    {
+        builder.AddPlatformAuthentication();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Caller, policy => policy.RequireAuthenticatedUser());
+
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(PerClient, context => RateLimitPartition.GetFixedWindowLimiter(
+                PartitionOf(context),
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.RateLimitPermits,
+                    Window = options.RateLimitWindow,
+                    QueueLimit = 0,
+                }));
+            limiter.OnRejected = WriteTooManyRequestsAsync;
+        });
+        return builder;
+    }
+
+    /// <summary>A machine client by its client id, a person by their subject, anyone else by address.</summary>
+    internal static string PartitionOf(HttpContext context) =>
+        context.User.ClientId() is { } clientId && context.User.Subject() is { } subject && subject == clientId ? $"client:{clientId}"
+        : context.User.Subject() is { } person ? $"user:{person}"
+        : $"ip:{context.Connection.RemoteIpAddress}";
+
+    private static async ValueTask WriteTooManyRequestsAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests",
+                Detail = $"This client's request budget is spent; try again in {seconds} s.",
+            },
+        });
+    }
+}

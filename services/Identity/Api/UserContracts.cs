@@ -1,0 +1,29 @@
+using System.Text.Json.Serialization;
+using Platform.Identity.Users;
+
+namespace Platform.Identity.Api;
+
+/// <summary>
+/// A new person. Without <c>password</c> the server generates a one-time password, returns it once, and the
+/// person chooses their own at the first sign-in.
+/// </summary>
+public sealed record CreateUserRequest(string? Email, string? DisplayName, string? Role, Guid? OrganizationId = null, string? Password = null);
+
+public sealed record ChangeRoleRequest(string? Role, Guid? OrganizationId = null);
+
+public sealed record UserQuery(string? Role, int? Page, int? PageSize);
+
+public sealed record UserResponse(
+    Guid Id,
+    string Email,
+    string DisplayName,
+    string Role,
+    Guid? OrganizationId,
+    bool MustChangePassword,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? OneTimePassword = null)
+{
+    public static UserResponse From(PlatformUser user, string? oneTimePassword = null) =>
+        new(user.Id, user.Email!, user.DisplayName, user.Role, user.OrganizationId, user.MustChangePassword, user.CreatedAt, user.UpdatedAt, oneTimePassword);
+}

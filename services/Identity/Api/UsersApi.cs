@@ -1,0 +1,157 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Platform.Identity.Data;
+using Platform.Identity.Users;
+
+namespace Platform.Identity.Api;
+
+/// <summary>The programme admin creates people, reads them and moves them between roles.</summary>
+public static class UsersApi
+{
+    public static RouteGroupBuilder MapUsersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/identity/users").WithTags("Users").RequireAuthorization(PlatformPolicies.ProgrammeAdmin);
+
+        api.MapPost("/", CreateUser).WithName("CreateUser").WithSummary("Create a person with one role (and an organisation for an applicant)");
+        api.MapGet("/{id:guid}", GetUser).WithName("GetUser").WithSummary("A person by id");
+        api.MapGet("/", ListUsers).WithName("ListUsers").WithSummary("People, paged, by role");
+        api.MapPut("/{id:guid}/role", ChangeRole).WithName("ChangeUserRole").WithSummary("Move a person to another role");
+        return api;
+    }
+
+    public static async Task<Results<Created<UserResponse>, ValidationProblem, Conflict<ProblemDetails>>> CreateUser(
+        CreateUserRequest request, UserManager<PlatformUser> users, TimeProvider clock)
+    {
+        var errors = new ValidationErrors();
+        var generated = string.IsNullOrEmpty(request.Password);
+        var user = PlatformUser.Create(request.Email, request.DisplayName, request.Role, request.OrganizationId, generated, clock.GetUtcNow(), errors);
+        var password = generated ? OneTimePassword.Generate() : request.Password!;
+        if (user is not null && !generated)
+        {
+            foreach (var validator in users.PasswordValidators)
+            {
+                var result = await validator.ValidateAsync(users, user, password);
+                foreach (var error in result.Errors)
+                {
+                    errors.Add("password", error.Description);
+                }
+            }
+        }
+
+        if (user is null || errors.Any)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        if (await users.FindByEmailAsync(user.Email!) is not null)
+        {
+            return DuplicateEmail(user.Email!);
+        }
+
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(user, password);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return DuplicateEmail(user.Email!);
+        }
+
+        if (!created.Succeeded)
+        {
+            if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
+            {
+                return DuplicateEmail(user.Email!);
+            }
+
+            foreach (var error in created.Errors)
+            {
+                errors.Add(error.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "email", error.Description);
+            }
+
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        return TypedResults.Created($"/api/identity/users/{user.Id}", UserResponse.From(user, generated ? password : null));
+    }
+
+    public static async Task<Results<Ok<UserResponse>, NotFound>> GetUser(Guid id, IdentityDbContext db, CancellationToken ct) =>
+        await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) is { } user
+            ? TypedResults.Ok(UserResponse.From(user))
+            : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<PagedList<UserResponse>>, ValidationProblem>> ListUsers(
+        [AsParameters] UserQuery query, IdentityDbContext db, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var paging = new Paging(query.Page, query.PageSize);
+        paging.Validate(errors);
+        if (query.Role is not null)
+        {
+            Membership.ValidateRole(query.Role, "role", errors);
+        }
+
+        if (errors.Any)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        var people = db.Users.AsNoTracking();
+        if (query.Role is not null)
+        {
+            people = people.Where(u => u.Role == query.Role);
+        }
+
+        var total = await people.LongCountAsync(ct);
+        var page = await people.OrderBy(u => u.CreatedAt).ThenBy(u => u.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(ct);
+        return TypedResults.Ok(new PagedList<UserResponse>(page.Select(u => UserResponse.From(u)).ToList(), paging.Number, paging.Size, total));
+    }
+
+    public static async Task<Results<Ok<UserResponse>, NotFound, ValidationProblem, Conflict<ProblemDetails>>> ChangeRole(
+        Guid id, ChangeRoleRequest request, UserManager<PlatformUser> users, IdentityDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var membership = Membership.Create(request.Role, request.OrganizationId, errors);
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (membership is null)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        if (user.Role == PlatformRoles.ProgrammeAdmin && membership.Role != PlatformRoles.ProgrammeAdmin
+            && await db.Users.CountAsync(u => u.Role == PlatformRoles.ProgrammeAdmin, ct) <= 1)
+        {
+            return TypedResults.Conflict(new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "The last programme admin",
+                Detail = "Make someone else programme-admin first: the programme would have no administrator left.",
+            });
+        }
+
+        if (user.ChangeMembership(membership, clock.GetUtcNow()))
+        {
+            // A new security stamp: the person's next token (also by refresh) carries the new role.
+            await users.UpdateSecurityStampAsync(user);
+        }
+
+        return TypedResults.Ok(UserResponse.From(user));
+    }
+
+    private static Conflict<ProblemDetails> DuplicateEmail(string email) =>
+        TypedResults.Conflict(new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "E-mail already in use",
+            Detail = $"A person with the e-mail {email} exists already.",
+        });
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.EntityFrameworkCore.Models;
+using Platform.Identity.Keys;
+using Platform.Identity.Users;
+using Platform.ServiceDefaults.Audit;
+
+namespace Platform.Identity.Data;
+
+/// <summary>
+/// The identity database: people (ASP.NET Core Identity, users only: a person's one role is a column), the
+/// OpenIddict applications, authorizations, scopes and tokens, the server's keys, and the shared outbox and inbox.
+/// </summary>
+public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options)
+    : IdentityUserContext<PlatformUser, Guid>(options), IOutboxDbContext
+{
+    public DbSet<ServerKey> ServerKeys => Set<ServerKey>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+
+        modelBuilder.Entity<PlatformUser>(user =>
+        {
+            user.ToTable("users");
+            user.Property(u => u.DisplayName).HasMaxLength(PlatformUser.DisplayNameMaxLength);
+            user.Property(u => u.Role).HasMaxLength(50);
+            user.HasIndex(u => u.Role);
+            user.HasIndex(u => u.CreatedAt);
+            user.Ignore(u => u.Membership);
+        });
+        modelBuilder.Entity<IdentityUserClaim<Guid>>().ToTable("user_claims");
+        modelBuilder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
+        modelBuilder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
+
+        modelBuilder.UseOpenIddict();
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreApplication>().ToTable("openiddict_applications");
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreAuthorization>().ToTable("openiddict_authorizations");
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreScope>().ToTable("openiddict_scopes");
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreToken>().ToTable("openiddict_tokens");
+
+        modelBuilder.Entity<ServerKey>(key =>
+        {
+            key.ToTable("signing_keys");
+            key.HasKey(k => k.Id);
+            key.Property(k => k.Id).HasMaxLength(64);
+            key.Property(k => k.Use).HasMaxLength(8);
+        });
+
+        modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddAuditTrail();
+    }
+}

@@ -1,0 +1,29 @@
+using Platform.Identity.Api;
+using Platform.Identity.Data;
+using Platform.Identity.Setup;
+using Platform.ServiceDefaults.Audit;
+using Platform.ServiceDefaults.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddServiceDatabase<IdentityDbContext>("identity-db");
+builder.AddPlatformMessaging<IdentityDbContext>("identity");
+builder.AddTokenServer();
+
+var app = builder.Build();
+
+app.UseForwardedHeaders();
+app.UsePlatformDefaults();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+app.MapDefaultEndpoints();
+
+app.MapConnectEndpoints();
+app.MapAccountPages();
+app.MapUsersApi();
+app.MapClientsApi();
+app.MapAuditTrailApi<IdentityDbContext>("identity");
+
+app.Run();

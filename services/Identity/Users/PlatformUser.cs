@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Platform.Identity.Users;
+
+/// <summary>
+/// A person who signs in: ASP.NET Core Identity keeps the e-mail (also the user name), the password hash and
+/// the lockout state; the platform adds the display name and the one <see cref="Membership"/>.
+/// </summary>
+public sealed class PlatformUser : IdentityUser<Guid>
+{
+    public const int EmailMaxLength = 256;
+    public const int DisplayNameMaxLength = 200;
+
+    private PlatformUser()
+    {
+    }
+
+    public string DisplayName { get; private set; } = "";
+
+    public string Role { get; private set; } = "";
+
+    /// <summary>The Capacity registry id of the organisation an applicant acts for; <c>null</c> for everyone else.</summary>
+    public Guid? OrganizationId { get; private set; }
+
+    /// <summary>Set when the server generated the password: the person chooses their own at the first sign-in.</summary>
+    public bool MustChangePassword { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public Membership Membership => new(Role, OrganizationId);
+
+    /// <summary>A new person; returns <c>null</c> (with the reasons in <paramref name="errors"/>) for invalid details.</summary>
+    public static PlatformUser? Create(
+        string? email, string? displayName, string? role, Guid? organizationId, bool mustChangePassword, DateTimeOffset now, ValidationErrors errors)
+    {
+        ValidateEmail(email, errors);
+        errors.Required(displayName, "displayName", DisplayNameMaxLength);
+        var membership = Membership.Create(role, organizationId, errors);
+        if (errors.Any || membership is null)
+        {
+            return null;
+        }
+
+        var address = email!.Trim();
+        return new PlatformUser
+        {
+            Id = Guid.CreateVersion7(now),
+            Email = address,
+            UserName = address,
+            EmailConfirmed = true,
+            LockoutEnabled = true,
+            DisplayName = displayName!.Trim(),
+            Role = membership.Role,
+            OrganizationId = membership.OrganizationId,
+            MustChangePassword = mustChangePassword,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    /// <summary>Moves the person to another role (and organisation); their next token carries it.</summary>
+    public bool ChangeMembership(Membership membership, DateTimeOffset now)
+    {
+        if (membership == Membership)
+        {
+            return false;
+        }
+
+        Role = membership.Role;
+        OrganizationId = membership.OrganizationId;
+        UpdatedAt = now;
+        return true;
+    }
+
+    public void PasswordChosen(DateTimeOffset now)
+    {
+        MustChangePassword = false;
+        UpdatedAt = now;
+    }
+
+    public static void ValidateEmail(string? email, ValidationErrors errors)
+    {
+        errors.Required(email, "email", EmailMaxLength);
+        if (string.IsNullOrWhiteSpace(email) || email.Length > EmailMaxLength)
+        {
+            return;
+        }
+
+        var address = email.Trim();
+        var at = address.IndexOf('@', StringComparison.Ordinal);
+        if (at <= 0 || at != address.LastIndexOf('@') || at == address.Length - 1
+            || address.Any(char.IsWhiteSpace) || !address[(at + 1)..].Contains('.', StringComparison.Ordinal))
+        {
+            errors.Add("email", "Not an e-mail address.");
+        }
+    }
+}
