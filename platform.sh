@@ -6,6 +6,7 @@
 #   ./platform.sh reset     stop, then delete all local data (.data)
 #   ./platform.sh install   install the server packages (PostgreSQL, RabbitMQ, Redis) and restore NuGet packages
 #   ./platform.sh test      install, run every test of the solution, end with "N passed, N failed"
+#   ./platform.sh bench     run the benchmarks on loopback, write bench/results/<timestamp>.md (--short: < 3 min)
 #
 # Environment: GATEWAY_PORT (8080), DASHBOARD_PORT (18888; OTLP and the resource service use the next two
 # ports), INFRA_MODE (local; or container / external, see AppHost/Infrastructure/InfraMode.cs).
@@ -29,7 +30,7 @@ say() { if [[ -t 2 ]]; then printf '\033[1m==> %s\033[0m\n' "$*" >&2; else print
 die() { printf 'platform.sh: %s\n' "$*" >&2; exit 1; }
 
 usage() {
-  sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   exit 2
 }
 
@@ -273,9 +274,30 @@ cmd_test() {
   (( rc == 0 && failed == 0 ))
 }
 
+# --- bench ---------------------------------------------------------------------------------------------
+
+# The benchmarks start their own processes on 127.0.0.1 and stop them when done (bench/bench.sh).
+cmd_bench() {
+  command -v dotnet >/dev/null || die "the .NET SDK is missing; install .NET 10 (https://dot.net)"
+  if ! command -v wrk >/dev/null; then
+    command -v apt-get >/dev/null || die "wrk is missing and there is no apt-get here; install wrk with your package manager"
+    local sudo=()
+    if [[ $(id -u) -ne 0 ]]; then
+      command -v sudo >/dev/null || die "installing wrk needs root (or sudo)"
+      sudo=(sudo)
+    fi
+    say "Installing wrk"
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk \
+      || { "${sudo[@]}" apt-get update -q && "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk; } \
+      || die "apt-get install wrk failed"
+  fi
+  "$ROOT/bench/bench.sh" "$@"
+}
+
 # -------------------------------------------------------------------------------------------------------
 
 case "${1:-}" in
   run | stop | reset | install | test) "cmd_$1" ;;
+  bench) shift; cmd_bench "$@" ;;
   *) usage ;;
 esac
