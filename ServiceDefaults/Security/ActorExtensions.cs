@@ -12,8 +12,4 @@ public static class ActorExtensions
     /// <summary>The registry organisation an applicant acts for; <c>null</c> for everyone else.</summary>
     public static Guid? OrganizationId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirst(PlatformClaims.OrganizationId)?.Value, out var id) ? id : null;
-
-    /// <summary>Whether the caller may see personal data collected by <paramref name="service"/>.</summary>
-    public static bool MaySeePersonalDataOf(this ClaimsPrincipal user, string service) =>
-        user.IsInRole(PlatformRoles.ProgrammeAdmin) || user.IsInRole(PlatformRoles.TeamOf(service));
 }

@@ -1,11 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
+using Platform.ServiceDefaults.Data;
 
 namespace Platform.Youth.Data;
 
-/// <summary>Lets <c>dotnet ef migrations add</c> build the model without starting the service.</summary>
-internal sealed class YouthDbContextFactory : IDesignTimeDbContextFactory<YouthDbContext>
-{
-    public YouthDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<YouthDbContext>().UseNpgsql("Host=localhost;Database=youth").UseSnakeCaseNamingConvention().Options);
-}
+internal sealed class YouthDbContextFactory() : DesignTimeDbContextFactory<YouthDbContext>("youth");
