@@ -12,4 +12,8 @@ public static class ActorExtensions
     /// <summary>The registry organisation an applicant acts for; <c>null</c> for everyone else.</summary>
     public static Guid? OrganizationId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirst(PlatformClaims.OrganizationId)?.Value, out var id) ? id : null;
+
+    /// <summary>The Youth participant id of a graduate applicant, if the token carries one.</summary>
+    public static Guid? ParticipantId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirst(PlatformClaims.ParticipantId)?.Value, out var id) ? id : null;
 }

@@ -42,6 +42,9 @@ public static class PlatformClaims
     /// <summary>For an applicant: the registry id of the organisation they act for.</summary>
     public const string OrganizationId = "organization_id";
 
+    /// <summary>For an applicant who is a graduate of the Young Professionals Program: their participant id in Youth.</summary>
+    public const string ParticipantId = "participant_id";
+
     /// <summary>The scope every Platform API token carries, and the audience the services accept.</summary>
     public const string ApiScope = "platform-api";
     public const string ApiAudience = "platform-api";

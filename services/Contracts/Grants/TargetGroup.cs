@@ -1,0 +1,9 @@
+namespace Platform.Contracts.Grants;
+
+/// <summary>Who a call for proposals is for.</summary>
+public enum TargetGroup
+{
+    Cso,
+    SocialServiceProvider,
+    ProgrammeGraduate,
+}
