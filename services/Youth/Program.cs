@@ -1,9 +1,11 @@
-using Platform.Youth.Data;
-using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Audit;
+using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Idempotency;
 using Platform.ServiceDefaults.Organizations;
 using Platform.ServiceDefaults.Security;
+using Platform.Youth.Api;
+using Platform.Youth.Common;
+using Platform.Youth.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +14,8 @@ builder.AddServiceDatabase<YouthDbContext>("youth-db");
 builder.AddPlatformMessaging<YouthDbContext>("youth", bus => bus.AddOrganizationReplica<YouthDbContext>("youth"));
 builder.AddPlatformAuthentication();
 builder.AddIdempotentCommands();
+builder.Services.AddExceptionHandler<NotAllowedNowHandler>();
+builder.Services.AddScoped<PersonalDataAccess>();
 
 var app = builder.Build();
 
@@ -21,6 +25,11 @@ app.UseAuthorization();
 app.UseIdempotentCommands();
 app.MapDefaultEndpoints();
 
+app.MapPeopleApi();
+app.MapCohortsApi();
+app.MapInternshipsApi();
+app.MapCampsApi();
+app.MapFiguresApi();
 app.MapOrganizationReplicaApi<YouthDbContext>("youth");
 app.MapAuditTrailApi<YouthDbContext>("youth");
 

@@ -1,6 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Audit;
 using Platform.ServiceDefaults.Organizations;
+using Platform.Youth.Camps;
+using Platform.Youth.Cohorts;
+using Platform.Youth.Internships;
+using Platform.Youth.People;
 
 namespace Platform.Youth.Data;
 
@@ -8,6 +12,20 @@ public sealed class YouthDbContext(DbContextOptions<YouthDbContext> options) : D
 {
     /// <summary>This service's copy of the organisation registry, kept from Capacity's events.</summary>
     public DbSet<OrganizationReplica> Organizations => Set<OrganizationReplica>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<Cohort> Cohorts => Set<Cohort>();
+
+    public DbSet<Application> Applications => Set<Application>();
+
+    public DbSet<Internship> Internships => Set<Internship>();
+
+    public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+
+    public DbSet<Camp> Camps => Set<Camp>();
+
+    public DbSet<CampParticipant> CampParticipants => Set<CampParticipant>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
