@@ -39,7 +39,7 @@ public static class CampsApi
     }
 
     public static async Task<Results<Ok<CampResponse>, NotFound>> GetCamp(Guid id, YouthDbContext db, PersonalDataAccess personalData, CancellationToken ct) =>
-        await db.Camps.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) is { } camp
+        await db.Camps.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, ct) is { } camp
             ? TypedResults.Ok(CampResponse.From(camp, await personalData.AllowedAsync()))
             : TypedResults.NotFound();
 
@@ -82,7 +82,7 @@ public static class CampsApi
     public static async Task<Results<Created<CampResponse.Session>, NotFound>> AddSession(
         Guid id, SessionRequest request, YouthDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        if (await db.Camps.FirstOrDefaultAsync(c => c.Id == id, ct) is not { } camp)
+        if (await db.Camps.AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, ct) is not { } camp)
         {
             return TypedResults.NotFound();
         }
@@ -100,7 +100,7 @@ public static class CampsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["personId"] = ["Required: the id of the person taking part."] });
         }
 
-        if (await db.Camps.FirstOrDefaultAsync(c => c.Id == id, ct) is not { } camp)
+        if (await db.Camps.AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, ct) is not { } camp)
         {
             return TypedResults.NotFound();
         }
@@ -118,7 +118,7 @@ public static class CampsApi
     public static async Task<Results<Ok<CampResponse>, NotFound>> RecordAttendance(
         Guid id, Guid sessionId, AttendanceRequest request, YouthDbContext db, CancellationToken ct)
     {
-        if (await db.Camps.FirstOrDefaultAsync(c => c.Id == id, ct) is not { } camp || camp.Sessions.All(s => s.Id != sessionId))
+        if (await db.Camps.AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, ct) is not { } camp || camp.Sessions.All(s => s.Id != sessionId))
         {
             return TypedResults.NotFound();
         }
@@ -130,7 +130,7 @@ public static class CampsApi
 
     public static async Task<Results<Ok<CampResponse>, NotFound>> Hold(Guid id, YouthDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        if (await db.Camps.FirstOrDefaultAsync(c => c.Id == id, ct) is not { } camp)
+        if (await db.Camps.AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, ct) is not { } camp)
         {
             return TypedResults.NotFound();
         }

@@ -110,7 +110,7 @@ public static class PeopleApi
             .Join(db.Cohorts, a => a.CohortId, c => c.Id, (a, c) => new { Application = a, CohortName = c.Name })
             .OrderBy(a => a.Application.SubmittedAt).ToListAsync(ct);
         var internships = await db.Internships.AsNoTracking().Where(i => i.PersonId == id).OrderBy(i => i.StartsOn).ToListAsync(ct);
-        var camps = await db.Camps.AsNoTracking().Where(c => c.Participants.Any(p => p.PersonId == id)).OrderBy(c => c.StartsOn).ToListAsync(ct);
+        var camps = await db.Camps.AsNoTracking().AsSplitQuery().Where(c => c.Participants.Any(p => p.PersonId == id)).OrderBy(c => c.StartsOn).ToListAsync(ct);
         return TypedResults.Ok(new PersonalDataResponse(
             PersonResponse.From(person),
             [.. applications.Select(a => new PersonalDataResponse.ApplicationHeld(
