@@ -253,8 +253,8 @@ public sealed record ApplyRequest(Guid? PersonId);
 public sealed record DecisionRequest(ApplicationStatus? Decision, decimal? Score, string? Reason);
 
 /// <summary>
-/// An application. <see cref="ParticipantId"/> is the person's id: what Grants knows a graduate by. Name and the
-/// reason for the decision only for those who may see Youth's personal data.
+/// An application. <see cref="ParticipantId"/> is the person's id: what Grants knows a graduate by. Name, gender and
+/// the reason for the decision only for those who may see Youth's personal data.
 /// </summary>
 public sealed record ApplicationResponse(
     Guid Id,
@@ -262,7 +262,7 @@ public sealed record ApplicationResponse(
     string CohortName,
     Guid ParticipantId,
     string Municipality,
-    string Gender,
+    string? Gender,
     ApplicationStatus Status,
     decimal? Score,
     string? Reason,
@@ -274,7 +274,7 @@ public sealed record ApplicationResponse(
     DateOnly? GraduatedOn)
 {
     public static ApplicationResponse From(Application a, string cohortName, People.Person? person, bool withPersonalData) =>
-        new(a.Id, a.CohortId, cohortName, a.PersonId, a.Municipality, a.Gender, a.Status, a.Score,
+        new(a.Id, a.CohortId, cohortName, a.PersonId, a.Municipality, withPersonalData ? a.Gender : null, a.Status, a.Score,
             withPersonalData ? a.Reason : null,
             withPersonalData ? person?.FirstName : null,
             withPersonalData ? person?.LastName : null,

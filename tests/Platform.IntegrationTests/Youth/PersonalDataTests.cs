@@ -26,6 +26,7 @@ public sealed class PersonalDataTests(YouthFixture youth) : IClassFixture<YouthF
         Assert.Equal(JsonValueKindNull, seen.GetProperty("firstName").ValueKind);
         Assert.Equal(JsonValueKindNull, seen.GetProperty("lastName").ValueKind);
         Assert.Equal(JsonValueKindNull, seen.GetProperty("reason").ValueKind);
+        Assert.Equal(JsonValueKindNull, seen.GetProperty("gender").ValueKind);
         var text = await (await monitor.GetAsync($"/api/youth/applications/{applicationId}", Ct)).Content.ReadAsStringAsync(Ct);
         Assert.DoesNotContain("Beridze", text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await monitor.GetAsync($"/api/youth/cohorts/{cohortId}", Ct)).StatusCode);
