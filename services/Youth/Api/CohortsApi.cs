@@ -156,7 +156,7 @@ public static class CohortsApi
         }
 
         var total = await applications.LongCountAsync(ct);
-        var page = await applications.OrderByDescending(a => a.Score).ThenBy(a => a.SubmittedAt).ThenBy(a => a.Id)
+        var page = await applications.OrderByDescending(a => a.Score != null).ThenByDescending(a => a.Score).ThenBy(a => a.SubmittedAt).ThenBy(a => a.Id)
             .Skip(paging.Skip).Take(paging.Size)
             .GroupJoin(db.People, a => a.PersonId, p => p.Id, (a, people) => new { Application = a, People = people })
             .SelectMany(x => x.People.DefaultIfEmpty(), (x, p) => new { x.Application, Person = p })
