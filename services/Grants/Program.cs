@@ -1,6 +1,9 @@
+using Platform.Grants.Api;
 using Platform.Grants.Data;
-using Platform.ServiceDefaults.Data;
+using Platform.Grants.Figures;
+using Platform.Grants.Funding;
 using Platform.ServiceDefaults.Audit;
+using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Idempotency;
 using Platform.ServiceDefaults.Organizations;
 using Platform.ServiceDefaults.Security;
@@ -9,8 +12,11 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<GrantsDbContext>("grants-db");
+// Consumers of this assembly (graduates, completed assessments) are found by AddPlatformMessaging itself.
 builder.AddPlatformMessaging<GrantsDbContext>("grants", bus => bus.AddOrganizationReplica<GrantsDbContext>("grants"));
 builder.AddPlatformAuthentication();
+builder.Services.AddAuthorizationBuilder().AddGrantsPolicies();
+builder.Services.AddExceptionHandler<RuleViolationHandler>();
 builder.AddIdempotentCommands();
 
 var app = builder.Build();
@@ -21,6 +27,11 @@ app.UseAuthorization();
 app.UseIdempotentCommands();
 app.MapDefaultEndpoints();
 
+app.MapCallsApi();
+app.MapApplicationsApi();
+app.MapEvaluationsApi();
+app.MapAgreementsApi();
+app.MapFiguresApi();
 app.MapOrganizationReplicaApi<GrantsDbContext>("grants");
 app.MapAuditTrailApi<GrantsDbContext>("grants");
 

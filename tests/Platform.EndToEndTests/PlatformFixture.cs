@@ -59,6 +59,14 @@ public sealed class PlatformFixture : IAsyncLifetime
         return client;
     }
 
+    /// <summary>The gateway as a caller holding <paramref name="token"/>.</summary>
+    public HttpClient GatewayWithToken(string token)
+    {
+        var client = _app!.CreateHttpClient("gateway");
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+
     /// <summary>A throwaway data directory the postgres user can enter (temp directories are created 0700).</summary>
     private static string CreateDataDirectory()
     {

@@ -72,7 +72,10 @@ public sealed partial class PlatformTokens(Uri gateway, string adminEmail, strin
         return await AccessTokenOf(token);
     }
 
-    private async Task<string> NewMachineClientTokenAsync(string role, Guid? organizationId)
+    private async Task<string> NewMachineClientTokenAsync(string role, Guid? organizationId) => (await NewClientAsync(role, organizationId)).Token;
+
+    /// <summary>A machine client of its own for <paramref name="role"/>, with its client id (the subject of its tokens) and a token.</summary>
+    public async Task<(string ClientId, string Token)> NewClientAsync(string role, Guid? organizationId = null)
     {
         using var http = new HttpClient { BaseAddress = gateway };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await ForRoleAsync("programme-admin"));
@@ -87,7 +90,7 @@ public sealed partial class PlatformTokens(Uri gateway, string adminEmail, strin
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{clientId}:{secret}")));
         using var token = await http.SendAsync(request);
-        return await AccessTokenOf(token);
+        return (clientId, await AccessTokenOf(token));
     }
 
     private static async Task<Uri> ExpectRedirectAsync(HttpResponseMessage response)

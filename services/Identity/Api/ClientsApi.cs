@@ -26,7 +26,7 @@ public static class ClientsApi
         CreateClientRequest request, IOpenIddictApplicationManager applications, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        if (MachineClient.Create(request.ClientId, request.DisplayName, request.Roles, request.OrganizationId, errors) is not { } client)
+        if (MachineClient.Create(request.ClientId, request.DisplayName, request.Roles, request.OrganizationId, errors, request.ParticipantId) is not { } client)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }

@@ -126,6 +126,11 @@ public static class ConnectEndpoints
             {
                 claims[PlatformClaims.OrganizationId] = organizationId;
             }
+
+            if (user.ParticipantId is { } participantId)
+            {
+                claims[PlatformClaims.ParticipantId] = participantId;
+            }
         }
         else
         {

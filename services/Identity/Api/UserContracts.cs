@@ -7,9 +7,9 @@ namespace Platform.Identity.Api;
 /// A new person. Without <c>password</c> the server generates a one-time password, returns it once, and the
 /// person chooses their own at the first sign-in.
 /// </summary>
-public sealed record CreateUserRequest(string? Email, string? DisplayName, string? Role, Guid? OrganizationId = null, string? Password = null);
+public sealed record CreateUserRequest(string? Email, string? DisplayName, string? Role, Guid? OrganizationId = null, string? Password = null, Guid? ParticipantId = null);
 
-public sealed record ChangeRoleRequest(string? Role, Guid? OrganizationId = null);
+public sealed record ChangeRoleRequest(string? Role, Guid? OrganizationId = null, Guid? ParticipantId = null);
 
 public sealed record UserQuery(string? Role, int? Page, int? PageSize);
 
@@ -22,8 +22,9 @@ public sealed record UserResponse(
     bool MustChangePassword,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? OneTimePassword = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? OneTimePassword = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Guid? ParticipantId = null)
 {
     public static UserResponse From(PlatformUser user, string? oneTimePassword = null) =>
-        new(user.Id, user.Email!, user.DisplayName, user.Role, user.OrganizationId, user.MustChangePassword, user.CreatedAt, user.UpdatedAt, oneTimePassword);
+        new(user.Id, user.Email!, user.DisplayName, user.Role, user.OrganizationId, user.MustChangePassword, user.CreatedAt, user.UpdatedAt, oneTimePassword, user.ParticipantId);
 }

@@ -27,7 +27,7 @@ public static class UsersApi
     {
         var errors = new ValidationErrors();
         var generated = string.IsNullOrEmpty(request.Password);
-        var user = PlatformUser.Create(request.Email, request.DisplayName, request.Role, request.OrganizationId, generated, clock.GetUtcNow(), errors);
+        var user = PlatformUser.Create(request.Email, request.DisplayName, request.Role, request.OrganizationId, generated, clock.GetUtcNow(), errors, request.ParticipantId);
         var password = generated ? OneTimePassword.Generate() : request.Password!;
         if (user is not null && !generated)
         {
@@ -115,7 +115,7 @@ public static class UsersApi
         Guid id, ChangeRoleRequest request, UserManager<PlatformUser> users, IdentityDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        var membership = Membership.Create(request.Role, request.OrganizationId, errors);
+        var membership = Membership.Create(request.Role, request.OrganizationId, errors, request.ParticipantId);
         var user = await users.FindByIdAsync(id.ToString());
         if (user is null)
         {

@@ -8,7 +8,7 @@ namespace Platform.Identity.Clients;
 /// A program that calls the platform on its own behalf (client credentials): its roles, and for an applicant
 /// role the organisation it acts for, go into every token it gets, as a person's would.
 /// </summary>
-public sealed record MachineClient(string ClientId, string DisplayName, IReadOnlyList<string> Roles, Guid? OrganizationId)
+public sealed record MachineClient(string ClientId, string DisplayName, IReadOnlyList<string> Roles, Guid? OrganizationId, Guid? ParticipantId = null)
 {
     public const int ClientIdMaxLength = 100;
     public const int DisplayNameMaxLength = 200;
@@ -18,8 +18,9 @@ public sealed record MachineClient(string ClientId, string DisplayName, IReadOnl
     public const string Kind = "machine";
     public const string RolesProperty = "roles";
     public const string OrganizationIdProperty = "organization_id";
+    public const string ParticipantIdProperty = "participant_id";
 
-    public static MachineClient? Create(string? clientId, string? displayName, IReadOnlyList<string?>? roles, Guid? organizationId, ValidationErrors errors)
+    public static MachineClient? Create(string? clientId, string? displayName, IReadOnlyList<string?>? roles, Guid? organizationId, ValidationErrors errors, Guid? participantId = null)
     {
         errors.Required(clientId, "clientId", ClientIdMaxLength);
         if (!string.IsNullOrWhiteSpace(clientId) && clientId.Length <= ClientIdMaxLength
@@ -45,14 +46,7 @@ public sealed record MachineClient(string ClientId, string DisplayName, IReadOnl
         }
 
         var isApplicant = roles?.Contains(PlatformRoles.Applicant) == true;
-        if (isApplicant && (organizationId is null || organizationId == Guid.Empty))
-        {
-            errors.Add("organizationId", "An applicant client acts for one organisation: give its id in the Capacity registry.");
-        }
-        else if (!isApplicant && valid && organizationId is not null)
-        {
-            errors.Add("organizationId", $"Only a client with the role {PlatformRoles.Applicant} belongs to an organisation.");
-        }
+        Users.Membership.ValidateApplicant(isApplicant, valid, "this client's roles", organizationId, participantId, "An applicant client", errors);
 
         if (errors.Any)
         {
@@ -60,7 +54,7 @@ public sealed record MachineClient(string ClientId, string DisplayName, IReadOnl
         }
 
         var id = clientId!.Trim();
-        return new MachineClient(id, string.IsNullOrWhiteSpace(displayName) ? id : displayName.Trim(), roles!.Select(r => r!).Distinct(StringComparer.Ordinal).ToList(), organizationId);
+        return new MachineClient(id, string.IsNullOrWhiteSpace(displayName) ? id : displayName.Trim(), roles!.Select(r => r!).Distinct(StringComparer.Ordinal).ToList(), organizationId, participantId);
     }
 
     /// <summary>A confidential client that may only use the token endpoint with client credentials, for the platform API.</summary>
@@ -86,6 +80,11 @@ public sealed record MachineClient(string ClientId, string DisplayName, IReadOnl
             descriptor.Properties[OrganizationIdProperty] = JsonSerializer.SerializeToElement(organizationId);
         }
 
+        if (ParticipantId is { } participantId)
+        {
+            descriptor.Properties[ParticipantIdProperty] = JsonSerializer.SerializeToElement(participantId);
+        }
+
         return descriptor;
     }
 
@@ -101,6 +100,7 @@ public sealed record MachineClient(string ClientId, string DisplayName, IReadOnl
             ? r.EnumerateArray().Select(e => e.GetString()).OfType<string>().Where(PlatformRoles.IsKnown).ToList()
             : [];
         Guid? organizationId = properties.TryGetValue(OrganizationIdProperty, out var o) && o.ValueKind == JsonValueKind.String && o.TryGetGuid(out var g) ? g : null;
-        return new MachineClient(clientId, displayName ?? clientId, roles, organizationId);
+        Guid? participantId = properties.TryGetValue(ParticipantIdProperty, out var p) && p.ValueKind == JsonValueKind.String && p.TryGetGuid(out var pg) ? pg : null;
+        return new MachineClient(clientId, displayName ?? clientId, roles, organizationId, participantId);
     }
 }

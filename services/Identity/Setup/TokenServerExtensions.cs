@@ -84,7 +84,7 @@ public static class TokenServerExtensions
                 server.Configure(options => options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
 
                 server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess, PlatformClaims.ApiScope);
-                server.RegisterClaims(Claims.Subject, Claims.Name, Claims.Email, Claims.Role, PlatformClaims.OrganizationId, PlatformClaims.ClientId);
+                server.RegisterClaims(Claims.Subject, Claims.Name, Claims.Email, Claims.Role, PlatformClaims.OrganizationId, PlatformClaims.ParticipantId, PlatformClaims.ClientId);
 
                 server.SetAccessTokenLifetime(settings.AccessTokenLifetime)
                     .SetRefreshTokenLifetime(settings.RefreshTokenLifetime);

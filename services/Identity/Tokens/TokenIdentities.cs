@@ -9,7 +9,7 @@ namespace Platform.Identity.Tokens;
 
 /// <summary>
 /// What the token server says about a caller. Access tokens carry <c>sub</c>, <c>name</c>, one <c>role</c>
-/// claim per role, <c>organization_id</c> for an applicant and <c>client_id</c>; the audience is
+/// claim per role, <c>organization_id</c> (or, for a graduate, <c>participant_id</c>) for an applicant and <c>client_id</c>; the audience is
 /// <c>platform-api</c> when that scope was granted. Identity tokens carry the profile only when asked for.
 /// </summary>
 public static class TokenIdentities
@@ -31,7 +31,8 @@ public static class TokenIdentities
             .SetClaim(Claims.Email, user.Email)
             .SetClaim(PlatformClaims.ClientId, clientId)
             .SetClaims(Claims.Role, [user.Role])
-            .SetClaim(PlatformClaims.OrganizationId, user.OrganizationId?.ToString());
+            .SetClaim(PlatformClaims.OrganizationId, user.OrganizationId?.ToString())
+            .SetClaim(PlatformClaims.ParticipantId, user.ParticipantId?.ToString());
 
         return Finish(identity, scopes.Intersect(PersonScopes, StringComparer.Ordinal));
     }
@@ -47,6 +48,11 @@ public static class TokenIdentities
         if (client.OrganizationId is { } organizationId)
         {
             identity.SetClaim(PlatformClaims.OrganizationId, organizationId.ToString());
+        }
+
+        if (client.ParticipantId is { } participantId)
+        {
+            identity.SetClaim(PlatformClaims.ParticipantId, participantId.ToString());
         }
 
         // A client that names no scope gets the platform API: that is all a machine client may ask for.
@@ -84,7 +90,7 @@ public static class TokenIdentities
 
                 yield break;
 
-            case Claims.Name or Claims.Role or PlatformClaims.OrganizationId:
+            case Claims.Name or Claims.Role or PlatformClaims.OrganizationId or PlatformClaims.ParticipantId:
                 yield return Destinations.AccessToken;
                 if (idToken && (scopes.Contains(Scopes.Profile) || (claim.Type == Claims.Role && scopes.Contains(Scopes.Roles))))
                 {

@@ -22,6 +22,9 @@ public sealed class PlatformUser : IdentityUser<Guid>
     /// <summary>The Capacity registry id of the organisation an applicant acts for; <c>null</c> for everyone else.</summary>
     public Guid? OrganizationId { get; private set; }
 
+    /// <summary>The Youth participant id of an applicant who applies as a programme graduate; <c>null</c> for everyone else.</summary>
+    public Guid? ParticipantId { get; private set; }
+
     /// <summary>Set when the server generated the password: the person chooses their own at the first sign-in.</summary>
     public bool MustChangePassword { get; private set; }
 
@@ -29,15 +32,16 @@ public sealed class PlatformUser : IdentityUser<Guid>
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public Membership Membership => new(Role, OrganizationId);
+    public Membership Membership => new(Role, OrganizationId, ParticipantId);
 
     /// <summary>A new person; returns <c>null</c> (with the reasons in <paramref name="errors"/>) for invalid details.</summary>
     public static PlatformUser? Create(
-        string? email, string? displayName, string? role, Guid? organizationId, bool mustChangePassword, DateTimeOffset now, ValidationErrors errors)
+        string? email, string? displayName, string? role, Guid? organizationId, bool mustChangePassword, DateTimeOffset now, ValidationErrors errors,
+        Guid? participantId = null)
     {
         ValidateEmail(email, errors);
         errors.Required(displayName, "displayName", DisplayNameMaxLength);
-        var membership = Membership.Create(role, organizationId, errors);
+        var membership = Membership.Create(role, organizationId, errors, participantId);
         if (errors.Any || membership is null)
         {
             return null;
@@ -54,6 +58,7 @@ public sealed class PlatformUser : IdentityUser<Guid>
             DisplayName = displayName!.Trim(),
             Role = membership.Role,
             OrganizationId = membership.OrganizationId,
+            ParticipantId = membership.ParticipantId,
             MustChangePassword = mustChangePassword,
             CreatedAt = now,
             UpdatedAt = now,
@@ -70,6 +75,7 @@ public sealed class PlatformUser : IdentityUser<Guid>
 
         Role = membership.Role;
         OrganizationId = membership.OrganizationId;
+        ParticipantId = membership.ParticipantId;
         UpdatedAt = now;
         return true;
     }

@@ -72,6 +72,23 @@ public sealed partial class PlatformTokens(IdentityApp identity)
         }
     }
 
+    /// <summary>
+    /// A new applicant client acting for an organisation of the registry or, as a graduate, by a Youth participant id;
+    /// its tokens carry <c>organization_id</c> or <c>participant_id</c>.
+    /// </summary>
+    public async Task<ClientCredentials> NewApplicantAsync(Guid? organizationId = null, Guid? participantId = null)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            return await CreateClientAsync($"it-applicant-{Interlocked.Increment(ref _clientCount)}", [PlatformRoles.Applicant], organizationId, participantId);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>The client credentials grant, against the run's token server or another one on the same database.</summary>
     public async Task<IssuedTokens> ClientCredentialsAsync(ClientCredentials client, string? scope = ApiScope, IdentityApp? server = null)
     {
@@ -174,13 +191,13 @@ public sealed partial class PlatformTokens(IdentityApp identity)
     }
 
     /// <summary><c>POST /api/identity/clients</c> as the programme admin; the secret is in the answer, once.</summary>
-    private async Task<ClientCredentials> CreateClientAsync(string clientId, string[] roles)
+    private async Task<ClientCredentials> CreateClientAsync(string clientId, string[] roles, Guid? organizationId = null, Guid? participantId = null)
     {
         var admin = await CachedAsync(PlatformRoles.ProgrammeAdmin);
         using var http = identity.CreateBrowser();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/identity/clients")
         {
-            Content = JsonContent.Create(new { clientId, displayName = $"Integration tests ({string.Join(", ", roles)})", roles }),
+            Content = JsonContent.Create(new { clientId, displayName = $"Integration tests ({string.Join(", ", roles)})", roles, organizationId, participantId }),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", admin.AccessToken);
         var response = await http.SendAsync(request, Ct);
