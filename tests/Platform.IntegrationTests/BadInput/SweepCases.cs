@@ -7,12 +7,13 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Platform.IntegrationTests.BadInput;
 
-/// <summary>A POST or PUT endpoint found in a service's routing table, with the JSON body type it reads.</summary>
-public sealed partial record SweptEndpoint(string Method, string Route, Type BodyType)
+/// <summary>A POST or PUT endpoint found in a service's routing table, with the JSON body type it reads (if it reads one).</summary>
+public sealed partial record SweptEndpoint(string Method, string Route, Type? BodyType)
 {
     /// <summary>
-    /// Every POST and PUT of the service. Those that read a JSON body are swept; the others (the token server's OAuth
-    /// protocol endpoints and sign-in forms, which answer in their protocol's own format) are returned as skipped.
+    /// Every POST and PUT of the service. Those that read a JSON body are swept; those without a body but with route
+    /// parameters (a state transition such as <c>POST /calls/{id}/open</c>) get the wrong-id cases; the rest (the token
+    /// server's OAuth protocol endpoints and sign-in forms, which answer in their protocol's own format) are skipped.
     /// </summary>
     public static (IReadOnlyList<SweptEndpoint> Swept, IReadOnlyList<string> Skipped) Discover(EndpointDataSource endpoints)
     {
@@ -28,6 +29,10 @@ public sealed partial record SweptEndpoint(string Method, string Route, Type Bod
                 if (accepts?.RequestType is { } body && accepts.ContentTypes.Any(c => c.Contains("json", StringComparison.OrdinalIgnoreCase)))
                 {
                     swept.Add(new SweptEndpoint(method, route, body));
+                }
+                else if (accepts is null && RouteParameter().IsMatch(route))
+                {
+                    swept.Add(new SweptEndpoint(method, route, null));
                 }
                 else
                 {
@@ -77,6 +82,21 @@ public static class SweepCases
 {
     public static IEnumerable<SweepCase> For(SweptEndpoint endpoint, IReadOnlyDictionary<string, string> routeValues)
     {
+        if (endpoint.BodyType is null)
+        {
+            foreach (var parameter in endpoint.RouteParameters)
+            {
+                foreach (var (name, value) in WrongIds())
+                {
+                    var values = routeValues.ToDictionary(v => v.Key, v => v.Value);
+                    values[parameter] = value;
+                    yield return new SweepCase($"{endpoint.Method} {endpoint.Route}: {{{parameter}}} {name}", endpoint.Method, endpoint.PathWith(values), () => null);
+                }
+            }
+
+            yield break;
+        }
+
         var shape = FieldShape.Of(endpoint.BodyType);
         var baseline = shape.Valid() ?? new JsonObject();
         var path = endpoint.PathWith(routeValues);
@@ -89,7 +109,7 @@ public static class SweepCases
 
         foreach (var parameter in endpoint.RouteParameters)
         {
-            foreach (var (name, value) in new[] { ("nothing has that id", Guid.NewGuid().ToString()), ("an id that is not a GUID", "not-a-guid"), ("an id of 1000 characters", new string('9', 1000)) })
+            foreach (var (name, value) in WrongIds())
             {
                 var values = routeValues.ToDictionary(v => v.Key, v => v.Value);
                 values[parameter] = value;
@@ -120,6 +140,9 @@ public static class SweepCases
                 () => Json(Mutate(baseline, Join(objectPath, "sweepUnknownField"), remove: false, value: "extra")), Join(objectPath, "sweepUnknownField"));
         }
     }
+
+    private static (string Name, string Value)[] WrongIds() =>
+        [("nothing has that id", Guid.NewGuid().ToString()), ("an id that is not a GUID", "not-a-guid"), ("an id of 1000 characters", new string('9', 1000))];
 
     private static IEnumerable<(string Name, Func<HttpContent?> Content)> WholeBodyCases(FieldShape shape, JsonNode baseline)
     {

@@ -198,7 +198,7 @@ public sealed class FaultTestBed : IAsyncDisposable
             }
 
             return Task.FromResult(load.AcknowledgedCount >= acknowledged);
-        }, TimeSpan.FromSeconds(90), $"{acknowledged} registrations to be acknowledged");
+        }, TimeSpan.FromSeconds(120), $"{acknowledged} registrations to be acknowledged");
 
     /// <summary>
     /// After the load: waits until every committed event is marked sent and applied by every consumer, then checks
@@ -258,7 +258,7 @@ public sealed class FaultTestBed : IAsyncDisposable
                 Assert.Equal(organization, replica);
             }
 
-            var queue = $"{process.Name.ToLowerInvariant()}-{ReplicaConsumer}";
+            var queue = $"{process.Name.ToLowerInvariant()}-{ReplicaConsumer}"; // the queue AddOrganizationReplica names
             Assert.Equal(0u, await MessagesInQueueAsync(queue + "_error"));
             Assert.Equal(0u, await MessagesInQueueAsync(queue + "_skipped"));
             output.WriteLine($"{process.Name}: {distinct.Count} of {committed.Count} committed events applied once each; projection equal to the registry.");

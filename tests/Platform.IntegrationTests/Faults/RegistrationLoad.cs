@@ -17,7 +17,7 @@ public sealed record Acknowledged(Guid Id, string Name, string Municipality);
 /// </summary>
 public sealed class RegistrationLoad(Uri capacity, Func<Task<string>> token, int count, int concurrency)
 {
-    private static readonly TimeSpan PerRequestDeadline = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan PerRequestDeadline = TimeSpan.FromSeconds(180);
     private readonly ConcurrentBag<Acknowledged> _acknowledged = [];
     private int _failedAttempts;
     private int _given;
