@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Platform.ServiceDefaults.Domain;
 
 namespace Platform.ServiceDefaults.Http;
@@ -27,6 +28,11 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
                 new ProblemDetails { Status = bad.StatusCode, Title = "Unsupported media type", Detail = "Send the body as application/json." },
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
                 new ProblemDetails { Status = StatusCodes.Status413PayloadTooLarge, Title = "Request body too large" },
+            // A charset .NET does not know (application/json; charset=x-foo): ReadFromJsonAsync throws before reading.
+            InvalidOperationException { InnerException: ArgumentException } charset when charset.TargetSite?.DeclaringType == typeof(HttpRequestJsonExtensions) =>
+                new ProblemDetails { Status = StatusCodes.Status415UnsupportedMediaType, Title = "Unsupported media type", Detail = "Send the body as application/json in UTF-8." },
+            // A value PostgreSQL cannot store as text (a NUL character) that reached the database by a way other than a JSON body.
+            _ when UnstorableText(exception) => Invalid("body", StorableStringConverter.Reason),
             BadHttpRequestException bad when bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) =>
                 Invalid("body", "A JSON body is required."),
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
@@ -45,6 +51,20 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
 
         context.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static bool UnstorableText(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            // 22021: invalid byte sequence for the encoding (a NUL in text); 22P05: an escape jsonb cannot store (\u0000).
+            if (e is PostgresException { SqlState: "22021" or "22P05" })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static HttpValidationProblemDetails Invalid(string field, string reason) =>
@@ -70,5 +90,6 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
         // System.Text.Json's messages name .NET types; say it in the client's terms.
         json.Message.Contains("could not be mapped", StringComparison.Ordinal)
             ? "This field is not part of the request."
+            : json.Message.StartsWith(StorableStringConverter.Reason, StringComparison.Ordinal) ? StorableStringConverter.Reason
             : json.Path is null or "$" ? "The body is not valid JSON." : "The value has the wrong type or is not one of the allowed values.";
 }

@@ -33,6 +33,7 @@ public static class ProblemDetailsExtensions
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            options.SerializerOptions.Converters.Add(new StorableStringConverter());
         });
         return builder;
     }

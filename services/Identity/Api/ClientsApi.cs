@@ -22,7 +22,7 @@ public static class ClientsApi
         return api;
     }
 
-    public static async Task<Results<Created<ClientResponse>, ValidationProblem, Conflict<ProblemDetails>>> CreateClient(
+    public static async Task<Results<Created<ClientResponse>, ValidationProblem, ProblemHttpResult>> CreateClient(
         CreateClientRequest request, IOpenIddictApplicationManager applications, CancellationToken ct)
     {
         var errors = new ValidationErrors();
@@ -54,7 +54,7 @@ public static class ClientsApi
             ? TypedResults.Ok(ClientResponse.From(client))
             : TypedResults.NotFound();
 
-    public static async Task<Results<NoContent, NotFound, Conflict<ProblemDetails>>> DeleteClient(
+    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteClient(
         string clientId, IOpenIddictApplicationManager applications, IdentityDbContext db, CancellationToken ct)
     {
         var (client, application) = await FindMachineClient(clientId, applications, ct);
@@ -65,7 +65,7 @@ public static class ClientsApi
 
         if (client is null)
         {
-            return TypedResults.Conflict(new ProblemDetails
+            return TypedResults.Problem(new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = "Not a machine client",
@@ -91,8 +91,8 @@ public static class ClientsApi
         return (client, application);
     }
 
-    private static Conflict<ProblemDetails> Duplicate(string clientId) =>
-        TypedResults.Conflict(new ProblemDetails
+    private static ProblemHttpResult Duplicate(string clientId) =>
+        TypedResults.Problem(new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict,
             Title = "Client id already in use",

@@ -22,7 +22,7 @@ public static class UsersApi
         return api;
     }
 
-    public static async Task<Results<Created<UserResponse>, ValidationProblem, Conflict<ProblemDetails>>> CreateUser(
+    public static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> CreateUser(
         CreateUserRequest request, UserManager<PlatformUser> users, TimeProvider clock)
     {
         var errors = new ValidationErrors();
@@ -111,7 +111,7 @@ public static class UsersApi
         return TypedResults.Ok(new PagedList<UserResponse>(page.Select(u => UserResponse.From(u)).ToList(), paging.Number, paging.Size, total));
     }
 
-    public static async Task<Results<Ok<UserResponse>, NotFound, ValidationProblem, Conflict<ProblemDetails>>> ChangeRole(
+    public static async Task<Results<Ok<UserResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeRole(
         Guid id, ChangeRoleRequest request, UserManager<PlatformUser> users, IdentityDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new ValidationErrors();
@@ -130,7 +130,7 @@ public static class UsersApi
         if (user.Role == PlatformRoles.ProgrammeAdmin && membership.Role != PlatformRoles.ProgrammeAdmin
             && await db.Users.CountAsync(u => u.Role == PlatformRoles.ProgrammeAdmin, ct) <= 1)
         {
-            return TypedResults.Conflict(new ProblemDetails
+            return TypedResults.Problem(new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = "The last programme admin",
@@ -147,8 +147,8 @@ public static class UsersApi
         return TypedResults.Ok(UserResponse.From(user));
     }
 
-    private static Conflict<ProblemDetails> DuplicateEmail(string email) =>
-        TypedResults.Conflict(new ProblemDetails
+    private static ProblemHttpResult DuplicateEmail(string email) =>
+        TypedResults.Problem(new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict,
             Title = "E-mail already in use",

@@ -37,6 +37,12 @@ public sealed record MachineClient(string ClientId, string DisplayName, IReadOnl
             errors.Add("roles", "Give at least one role.");
             valid = false;
         }
+        else if (roles.Count > PlatformRoles.All.Count)
+        {
+            // Each role at most once: a longer list is a client's mistake, and is not read item by item.
+            errors.Add("roles", $"At most {PlatformRoles.All.Count} roles.");
+            valid = false;
+        }
         else
         {
             for (var i = 0; i < roles.Count; i++)
