@@ -1,15 +1,29 @@
 #!/usr/bin/env bash
-# The gateway benchmark (issue 6, item 2), run by `./platform.sh bench [--short]`.
+# The benchmarks (issue 6), run by `./platform.sh bench [--short]`. Everything runs on 127.0.0.1, from Release
+# builds, with logging at Warning, and stops by itself: every run is bounded in requests and seconds.
 #
-# Starts on 127.0.0.1, from Release builds, with logging at Warning:
-#   direct      bench/Platform.Bench.Target          GET /api/capacity/ping, a small JSON object
-#   bare proxy  bench/Platform.Bench.BareProxy       YARP 2.3.0, one route to the target, nothing else
-#   gateway     gateway/Platform.Gateway.csproj      the real gateway, routing `capacity` to the target
-# measures each at a fixed rate (bench/Platform.Bench, open loop) and at saturation (wrk), stops them all,
-# and writes bench/results/<timestamp>.md.
+# Servers: PostgreSQL, RabbitMQ and Redis from infra/local (the platform's local mode), in a throwaway
+# directory; PostgreSQL with synchronous_commit=off (BENCH_PG_OPTS). The token server (services/Identity) issues a
+# real access token: the programme admin signs in (authorization code + PKCE), creates a machine client
+# with the capacity-team role, and that client's client-credentials token is sent as `Authorization: Bearer`
+# on every measured request; the gateway and Capacity validate it as in production (issuer, audience, RS256
+# against the token server's published keys).
 #
-# Environment: BENCH_RATE (1000 req/s), BENCH_CONNECTIONS (wrk connections, 64), BENCH_PORT (first port
-# tried, 15100).
+#   1. Gateway     GET /api/capacity/ping (bench/Platform.Bench.Target) directly, through a bare YARP proxy
+#                  (bench/Platform.Bench.BareProxy, the baseline) and through the gateway: latency at a
+#                  fixed rate (bench/Platform.Bench, open loop) and throughput at saturation (wrk).
+#   2. Write path  POST /api/capacity/organizations (services/Capacity) through the gateway with the token and
+#                  an Idempotency-Key, against a bare EF Core insert endpoint on the same PostgreSQL.
+#   3. Events      OrganizationRegistered committed through the outbox in one process and applied through
+#                  the inbox in another (bench/Platform.Bench.Pipeline[.Consumer]), each with its own
+#                  database, against raw MassTransit publish-and-consume on the same RabbitMQ.
+# The report (bench/results/<timestamp>.md) has one table per benchmark; it also gives the case count of the
+# bad-input sweep when BENCH_SWEEP_REPORT (default bench/results/sweep.json) names the file the integration
+# tests wrote with PLATFORM_SWEEP_REPORT.
+#
+# Environment: BENCH_RATE (gateway, 1000 req/s), BENCH_WRITE_RATE (500 req/s), BENCH_EVENT_RATE (300 events/s),
+# BENCH_CONNECTIONS (wrk connections, 64), BENCH_PORT (first port tried, 15100), BENCH_PG_OPTS (PostgreSQL
+# server options, "-c max_connections=500 -c synchronous_commit=off").
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -21,30 +35,60 @@ case "${1:-}" in
   "") ;;
   *) printf 'usage: ./platform.sh bench [--short]\n' >&2; exit 2 ;;
 esac
-if (( SHORT )); then WARMUP=8 RATE_SECONDS=10 SAT_SECONDS=4 ROUNDS=3; else WARMUP=10 RATE_SECONDS=30 SAT_SECONDS=6 ROUNDS=5; fi
+if (( SHORT )); then
+  WARMUP=4 RATE_SECONDS=8 SAT_SECONDS=4 ROUNDS=2 EVENT_SECONDS=8 EVENT_BURST=3000
+else
+  WARMUP=10 RATE_SECONDS=30 SAT_SECONDS=6 ROUNDS=5 EVENT_SECONDS=30 EVENT_BURST=10000
+fi
 RATE=${BENCH_RATE:-1000}
+WRITE_RATE=${BENCH_WRITE_RATE:-500}
+EVENT_RATE=${BENCH_EVENT_RATE:-300}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
+# Commits return before the WAL reaches the disk (it follows within a fraction of a second), for the platform
+# and the baselines alike: the figures then measure the software, not the fsync of a disk other work shares.
+PG_OPTS=${BENCH_PG_OPTS:--c max_connections=500 -c synchronous_commit=off}
 RESULTS_DIR="$ROOT/bench/results"
-LOG_DIR=$(mktemp -d)
+SWEEP_REPORT=${BENCH_SWEEP_REPORT:-$RESULTS_DIR/sweep.json}
 PATH_UNDER_TEST=/api/capacity/ping
+STARTED_AT=$(date +%s)
+RELEASE=bin/Release/net10.0
 
 say() { if [[ -t 2 ]]; then printf '\033[1m==> %s\033[0m\n' "$*" >&2; else printf '==> %s\n' "$*" >&2; fi; }
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 
 command -v wrk >/dev/null || die "wrk is missing (./platform.sh bench installs it)"
+PG_BIN=$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+[[ -x "$PG_BIN/pg_isready" && -x /usr/lib/rabbitmq/bin/rabbitmq-server ]] && command -v redis-server >/dev/null \
+  || die "PostgreSQL, RabbitMQ or Redis is missing: run ./platform.sh install"
+
+# The servers' data and the processes' logs; readable by the postgres user, which runs the database.
+WORK_DIR=$(mktemp -d /tmp/platform-bench.XXXXXX)
+chmod 755 "$WORK_DIR"
+LOG_DIR="$WORK_DIR/logs"
+mkdir -p "$LOG_DIR"
 
 # --- processes -----------------------------------------------------------------------------------------
 
-PIDS=()
-cleanup() {
-  local pid i
-  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do
+declare -A PID_OF
+ORDER=()
+# stop <name>...: SIGTERM, then SIGKILL after 10 s.
+stop() {
+  local name pid i
+  for name in "$@"; do
+    pid=${PID_OF[$name]:-}
+    [[ -n "$pid" ]] || continue
+    kill -TERM "$pid" 2>/dev/null || true
     for ((i = 0; i < 100; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -KILL "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
+    unset "PID_OF[$name]"
   done
-  rm -rf "$LOG_DIR"
+}
+cleanup() {
+  local i
+  # Applications first, the servers they use last.
+  for ((i = ${#ORDER[@]} - 1; i >= 0; i--)); do stop "${ORDER[i]}"; done
+  rm -rf "$WORK_DIR"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -59,66 +103,135 @@ free_port() {
   NEXT_PORT=$((NEXT_PORT + 1))
 }
 
-# start <name> <port> <dll> [VAR=value ...]: runs the app on 127.0.0.1:<port> and waits until it listens.
-start() {
-  local name=$1 port=$2 dll=$3 i
-  shift 3
-  env ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production \
-      Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning \
-      OTEL_EXPORTER_OTLP_ENDPOINT= "$@" dotnet "$dll" >"$LOG_DIR/$name.log" 2>&1 &
-  PIDS+=($!)
-  for ((i = 0; i < 300; i++)); do
-    port_open "$port" && return 0
-    kill -0 "${PIDS[-1]}" 2>/dev/null || { cat "$LOG_DIR/$name.log" >&2; die "$name exited at start"; }
+# launch <name> <command...>: starts it in the background (environment from the caller), logging to LOG_DIR.
+launch() {
+  local name=$1
+  shift
+  "$@" >"$LOG_DIR/$name.log" 2>&1 &
+  PID_OF[$name]=$!
+  ORDER+=("$name")
+}
+
+# wait_for <name> <seconds> <probe...>: until the probe succeeds; the process must stay alive meanwhile.
+wait_for() {
+  local name=$1 seconds=$2 i
+  shift 2
+  for ((i = 0; i < seconds * 10; i++)); do
+    "$@" && return 0
+    kill -0 "${PID_OF[$name]}" 2>/dev/null || { tail -n 40 "$LOG_DIR/$name.log" >&2; die "$name exited at start"; }
     sleep 0.1
   done
-  die "$name did not listen on port $port within 30 s"
+  tail -n 40 "$LOG_DIR/$name.log" >&2
+  die "$name was not ready within $seconds s"
+}
+
+# app <name> <port> <dll> [VAR=value ...] [-- arguments]: runs a .NET app on 127.0.0.1:<port> and waits until
+# it listens.
+app() {
+  local name=$1 port=$2 dll=$3 vars=()
+  shift 3
+  while (( $# )) && [[ $1 != -- ]]; do vars+=("$1"); shift; done
+  (( $# )) && shift
+  launch "$name" env ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production \
+    Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning \
+    OTEL_EXPORTER_OTLP_ENDPOINT= "${vars[@]}" dotnet "$dll" "$@"
+  wait_for "$name" 90 port_open "$port"
 }
 
 # --- measurements --------------------------------------------------------------------------------------
 
-# fixed_rate <url>: "p50 p99 max sent ok errors achieved" at RATE req/s for RATE_SECONDS.
+# fixed_rate <rate> <url> [Platform.Bench options]: "p50 p99 max sent ok errors achieved" for RATE_SECONDS
+# after WARMUP seconds at that rate. Failed requests are counted in the line (and the report), not fatal.
 fixed_rate() {
-  dotnet "$ROOT/bench/Platform.Bench/bin/Release/net10.0/Platform.Bench.dll" rate "$1" "$RATE" "$RATE_SECONDS" "$WARMUP" \
-    || die "fixed-rate run against $1 had errors"
+  local rate=$1 url=$2 out
+  shift 2
+  out=$(dotnet "bench/Platform.Bench/$RELEASE/Platform.Bench.dll" rate "$url" "$rate" "$RATE_SECONDS" "$WARMUP" "$@") || true
+  [[ $(wc -w <<<"$out") -eq 7 ]] || die "the fixed-rate run against $url failed"
+  echo "$out"
 }
 
-# saturation <url>: "req/s non2xx socket-errors" from wrk with CONNECTIONS connections for SAT_SECONDS.
+# saturation <seconds> <url> [wrk options] [-- script arguments]: "req/s non2xx socket-errors" from wrk with
+# CONNECTIONS connections.
 saturation() {
-  local out rps non2xx socket_errors
-  out=$(wrk -t 2 -c "$CONNECTIONS" -d "${SAT_SECONDS}s" --timeout 10s "$1")
+  local seconds=$1 url=$2 out rps non2xx socket_errors options=()
+  shift 2
+  while (( $# )) && [[ $1 != -- ]]; do options+=("$1"); shift; done
+  out=$(wrk -t 2 -c "$CONNECTIONS" -d "${seconds}s" --timeout 10s "${options[@]}" "$url" "$@")
   rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$out")
   non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' <<<"$out")
   socket_errors=$(awk '/Socket errors:/ { gsub(",", ""); print $4 + $6 + $8 + $10 }' <<<"$out")
-  [[ -n "$rps" ]] || { echo "$out" >&2; die "could not read wrk's output for $1"; }
+  [[ -n "$rps" ]] || { echo "$out" >&2; die "could not read wrk's output for $url"; }
   echo "$rps ${non2xx:-0} ${socket_errors:-0}"
 }
 
-# --- run -----------------------------------------------------------------------------------------------
+# mean_of <accumulated "a b c"> <new "a b c">: adds the new round (first figure / ROUNDS, the others summed).
+mean_of() {
+  awk -v a="$1" -v b="$2" -v n="$ROUNDS" \
+    'BEGIN { split(a, x, " "); split(b, y, " "); printf "%.0f %d %d", x[1] + y[1] / n, x[2] + y[2], x[3] + y[3] }'
+}
+
+# --- build and start the servers -----------------------------------------------------------------------
 
 say "Building (Release)"
-for project in bench/Platform.Bench.Target bench/Platform.Bench.BareProxy bench/Platform.Bench gateway/Platform.Gateway.csproj; do
-  dotnet build "$project" -c Release --verbosity quiet -nologo >/dev/null || die "building $project failed"
+for project in bench/Platform.Bench.Target bench/Platform.Bench.BareProxy bench/Platform.Bench \
+    bench/Platform.Bench.Pipeline bench/Platform.Bench.Pipeline.Consumer \
+    gateway/Platform.Gateway.csproj services/Identity/Platform.Identity.csproj services/Capacity/Platform.Capacity.csproj; do
+  dotnet build "$project" -c Release --verbosity quiet -nologo >"$LOG_DIR/build.log" 2>&1 \
+    || { tail -n 30 "$LOG_DIR/build.log" >&2; die "building $project failed"; }
 done
+BUILT_AT=$(date +%s)
 
+free_port PG_PORT
+free_port AMQP_PORT
+free_port DIST_PORT
+free_port EPMD_PORT
+free_port REDIS_PORT
+free_port IDENTITY_PORT
 free_port TARGET_PORT
 free_port PROXY_PORT
 free_port GATEWAY_PORT
-free_port DEAD_PORT   # nothing listens here: the token server's address, never contacted on the public route
+free_port CAPACITY_PORT
+free_port CONSUMER_PORT
 
-say "Starting the target (:$TARGET_PORT), the bare proxy (:$PROXY_PORT) and the gateway (:$GATEWAY_PORT)"
-start target "$TARGET_PORT" bench/Platform.Bench.Target/bin/Release/net10.0/Platform.Bench.Target.dll
-start bare-proxy "$PROXY_PORT" bench/Platform.Bench.BareProxy/bin/Release/net10.0/Platform.Bench.BareProxy.dll \
-  Bench__Target="http://127.0.0.1:$TARGET_PORT"
-# The measured route is made public: no token is presented and none is validated (see the report). The rate
-# limit is raised so that the limiter runs on every request but never rejects one.
-start gateway "$GATEWAY_PORT" gateway/bin/Release/net10.0/Platform.Gateway.dll \
-  services__capacity__http__0="http://127.0.0.1:$TARGET_PORT" \
-  Gateway__Services__0=capacity \
-  'Gateway__PublicPaths__0=/api/capacity/{**rest}' \
-  Gateway__RateLimitPermits=100000000 \
-  Identity__Issuer="http://127.0.0.1:$DEAD_PORT/" \
-  Identity__MetadataAddress="http://127.0.0.1:$DEAD_PORT/.well-known/openid-configuration"
+say "Starting PostgreSQL (:$PG_PORT), RabbitMQ (:$AMQP_PORT) and Redis (:$REDIS_PORT) from infra/local"
+launch postgres env PORT="$PG_PORT" DATA_DIR="$WORK_DIR/postgres" PG_OPTS="$PG_OPTS" infra/local/postgres.sh
+launch rabbitmq env PORT="$AMQP_PORT" DIST_PORT="$DIST_PORT" EPMD_PORT="$EPMD_PORT" DATA_DIR="$WORK_DIR/rabbitmq" infra/local/rabbitmq.sh
+launch redis env PORT="$REDIS_PORT" DATA_DIR="$WORK_DIR/redis" infra/local/redis.sh
+wait_for postgres 60 "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT"
+wait_for redis 30 port_open "$REDIS_PORT"
+wait_for rabbitmq 90 port_open "$AMQP_PORT"
+
+pg() { printf 'Host=127.0.0.1;Port=%s;Username=postgres;Database=%s' "$PG_PORT" "$1"; }
+AMQP="amqp://guest:guest@127.0.0.1:$AMQP_PORT/"
+REDIS="127.0.0.1:$REDIS_PORT"
+# Tokens name the gateway's public URL as their issuer; validators fetch the keys from the token server itself.
+ISSUER="http://127.0.0.1:$GATEWAY_PORT/api/identity/"
+TRUST=(Identity__Issuer="$ISSUER" Identity__MetadataAddress="http://127.0.0.1:$IDENTITY_PORT/api/identity/.well-known/openid-configuration")
+ADMIN_PASSWORD="bench-$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+
+say "Starting the token server (:$IDENTITY_PORT) and getting a capacity-team token"
+app identity "$IDENTITY_PORT" "services/Identity/$RELEASE/Platform.Identity.dll" \
+  ConnectionStrings__identity-db="$(pg identity)" ConnectionStrings__messaging="$AMQP" ConnectionStrings__cache="$REDIS" \
+  Identity__Issuer="$ISSUER" Identity__Admin__Email=admin@platform.local Identity__Admin__Password="$ADMIN_PASSWORD" \
+  Identity__AccessTokenLifetime=02:00:00
+TOKEN=$(dotnet "bench/Platform.Bench/$RELEASE/Platform.Bench.dll" token "http://127.0.0.1:$IDENTITY_PORT" \
+  admin@platform.local "$ADMIN_PASSWORD" capacity-team) || die "could not get a token from the token server"
+BEARER="Authorization: Bearer $TOKEN"
+
+# gateway <capacity address>: (re)starts the gateway on GATEWAY_PORT with the capacity route to that address.
+# The rate limit is raised so that the limiter runs on every request but never rejects one.
+gateway() {
+  stop gateway
+  app gateway "$GATEWAY_PORT" "gateway/$RELEASE/Platform.Gateway.dll" \
+    services__capacity__http__0="$1" Gateway__Services__0=capacity Gateway__RateLimitPermits=100000000 "${TRUST[@]}"
+}
+
+# --- 1. gateway ----------------------------------------------------------------------------------------
+
+say "Gateway: the target (:$TARGET_PORT), the bare proxy (:$PROXY_PORT) and the gateway (:$GATEWAY_PORT)"
+app target "$TARGET_PORT" "bench/Platform.Bench.Target/$RELEASE/Platform.Bench.Target.dll" ConnectionStrings__bench-db="$(pg baseline)"
+app bare-proxy "$PROXY_PORT" "bench/Platform.Bench.BareProxy/$RELEASE/Platform.Bench.BareProxy.dll" Bench__Target="http://127.0.0.1:$TARGET_PORT"
+gateway "http://127.0.0.1:$TARGET_PORT"
 
 declare -A URL=(
   [direct]="http://127.0.0.1:$TARGET_PORT$PATH_UNDER_TEST"
@@ -126,29 +239,85 @@ declare -A URL=(
   [gateway]="http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST"
 )
 declare -A LAT SAT
-# Saturation first, after a warm-up of each process (JIT tiers) that also serves the latency runs. The rounds
-# alternate between the three so that a noisy neighbour weighs on all of them alike; a figure is the mean.
+# Every request carries the token, so that the three differ only in what handles it. Saturation first, after
+# a warm-up of each process (JIT tiers); rounds alternate between the three so that a noisy neighbour weighs
+# on all alike; a figure is the mean of the rounds.
 for which in direct proxy gateway; do
   say "$which: warm-up, wrk -c $CONNECTIONS for ${WARMUP}s"
-  wrk -t 2 -c "$CONNECTIONS" -d "${WARMUP}s" "${URL[$which]}" >/dev/null
+  wrk -t 2 -c "$CONNECTIONS" -d "${WARMUP}s" -H "$BEARER" "${URL[$which]}" >/dev/null
   SAT[$which]="0 0 0"
 done
 for ((round = 1; round <= ROUNDS; round++)); do
   for which in direct proxy gateway; do
-    result=$(saturation "${URL[$which]}")
-    say "$which: saturation round $round/$ROUNDS, wrk -c $CONNECTIONS for ${SAT_SECONDS}s: $result   (req/s non-2xx socket-errors)"
-    SAT[$which]=$(awk -v a="${SAT[$which]}" -v b="$result" -v n="$ROUNDS" \
-      'BEGIN { split(a, x, " "); split(b, y, " "); printf "%.0f %d %d", x[1] + y[1] / n, x[2] + y[2], x[3] + y[3] }')
+    result=$(saturation "$SAT_SECONDS" "${URL[$which]}" -H "$BEARER")
+    say "$which: saturation round $round/$ROUNDS: $result   (req/s non-2xx socket-errors)"
+    SAT[$which]=$(mean_of "${SAT[$which]}" "$result")
   done
 done
 for which in direct proxy gateway; do
-  say "$which: $RATE req/s for ${RATE_SECONDS}s (after ${WARMUP}s warm-up at that rate)"
-  LAT[$which]=$(fixed_rate "${URL[$which]}")
-  say "$which: ${LAT[$which]}   (p50 p99 max ms, sent ok errors, achieved req/s)"
+  LAT[$which]=$(fixed_rate "$RATE" "${URL[$which]}" --header "$BEARER")
+  say "$which: $RATE req/s: ${LAT[$which]}   (p50 p99 max ms, sent ok errors, achieved req/s)"
 done
+stop bare-proxy
+
+# --- 2. write path -------------------------------------------------------------------------------------
+
+say "Write path: Capacity (:$CAPACITY_PORT) behind the gateway; baseline: the target's EF Core insert"
+app capacity "$CAPACITY_PORT" "services/Capacity/$RELEASE/Platform.Capacity.dll" \
+  ConnectionStrings__capacity-db="$(pg capacity)" ConnectionStrings__messaging="$AMQP" ConnectionStrings__cache="$REDIS" "${TRUST[@]}"
+gateway "http://127.0.0.1:$CAPACITY_PORT"
+REGISTER_URL="http://127.0.0.1:$GATEWAY_PORT/api/capacity/organizations"
+REGISTER_BODY='{"name":{"en":"Bench organisation {n}","ka":"ორგანიზაცია {n}"},"type":"Cso","municipality":"KK-MARNEULI","languages":["ka","en"]}'
+BASELINE_URL="http://127.0.0.1:$TARGET_PORT/api/bench/organizations"
+BASELINE_BODY='{"name":"Bench organisation {n}","municipality":"KK-MARNEULI"}'
+declare -A WLAT WSAT
+for which in baseline register; do
+  if [[ $which == baseline ]]; then url=$BASELINE_URL body=$BASELINE_BODY; else url=$REGISTER_URL body=$REGISTER_BODY; fi
+  say "$which: warm-up, wrk -c $CONNECTIONS for ${WARMUP}s"
+  wrk -t 2 -c "$CONNECTIONS" -d "${WARMUP}s" -H "$BEARER" -s bench/wrk/post.lua "$url" -- "$body" "warm-$which" idempotency-key >/dev/null
+  WSAT[$which]="0 0 0"
+done
+for ((round = 1; round <= ROUNDS; round++)); do
+  for which in baseline register; do
+    if [[ $which == baseline ]]; then url=$BASELINE_URL body=$BASELINE_BODY; else url=$REGISTER_URL body=$REGISTER_BODY; fi
+    result=$(saturation "$SAT_SECONDS" "$url" -H "$BEARER" -s bench/wrk/post.lua -- "$body" "r$round-$which" idempotency-key)
+    say "$which: saturation round $round/$ROUNDS: $result   (req/s non-2xx socket-errors)"
+    WSAT[$which]=$(mean_of "${WSAT[$which]}" "$result")
+  done
+done
+WLAT[baseline]=$(fixed_rate "$WRITE_RATE" "$BASELINE_URL" --header "$BEARER" --post "$BASELINE_BODY" --idempotency-key)
+say "baseline: $WRITE_RATE req/s: ${WLAT[baseline]}"
+WLAT[register]=$(fixed_rate "$WRITE_RATE" "$REGISTER_URL" --header "$BEARER" --post "$REGISTER_BODY" --idempotency-key)
+say "register: $WRITE_RATE req/s: ${WLAT[register]}"
+stop gateway capacity target identity
+
+# --- 3. event pipeline ---------------------------------------------------------------------------------
+
+# events <raw|outbox> <variable>: starts the consumer, runs the producer, stops the consumer; sets the variable
+# to the producer's line.
+events() {
+  local producer=$1 consumer=inbox
+  [[ $producer == raw ]] && consumer=raw
+  app consumer "$CONSUMER_PORT" "bench/Platform.Bench.Pipeline.Consumer/$RELEASE/Platform.Bench.Pipeline.Consumer.dll" \
+    ConnectionStrings__bench-db="$(pg consumer)" ConnectionStrings__messaging="$AMQP" Messaging__PrefetchCount=32 -- "$consumer"
+  env ConnectionStrings__bench-db="$(pg producer)" ConnectionStrings__messaging="$AMQP" Logging__LogLevel__Default=Warning \
+    OTEL_EXPORTER_OTLP_ENDPOINT= dotnet "bench/Platform.Bench.Pipeline/$RELEASE/Platform.Bench.Pipeline.dll" \
+    "$producer" "http://127.0.0.1:$CONSUMER_PORT" "$EVENT_RATE" "$EVENT_SECONDS" "$WARMUP" "$EVENT_BURST" >"$LOG_DIR/$producer.out" \
+    || say "the $producer event run lost or duplicated events (see the report)"
+  [[ $(tail -n 1 "$LOG_DIR/$producer.out" | wc -w) -eq 11 ]] || { cat "$LOG_DIR/$producer.out" >&2; die "the $producer event run failed"; }
+  stop consumer
+  printf -v "$2" '%s' "$(tail -n 1 "$LOG_DIR/$producer.out")"
+}
+say "Events: raw MassTransit, $EVENT_RATE events/s for ${EVENT_SECONDS}s, then a burst of $EVENT_BURST"
+events raw RAW
+say "raw: $RAW   (p50 p99 max ms, sent received lost duplicates, achieved/s, burst events s events/s)"
+say "Events: outbox -> inbox, the same"
+events outbox OUTBOX
+say "outbox: $OUTBOX"
 
 cleanup
 trap - EXIT
+FINISHED_AT=$(date +%s)
 
 # --- report --------------------------------------------------------------------------------------------
 
@@ -162,7 +331,27 @@ g50=$(field "${LAT[gateway]}" 1) g99=$(field "${LAT[gateway]}" 2)
 ds=$(field "${SAT[direct]}" 1) ps=$(field "${SAT[proxy]}" 1) gs=$(field "${SAT[gateway]}" 1)
 pa50=$(calc '%+.2f' "$p50 - $d50") pa99=$(calc '%+.2f' "$p99 - $d99")
 ga50=$(calc '%+.2f' "$g50 - $d50") ga99=$(calc '%+.2f' "$g99 - $d99")
-bad=$(( $(field "${SAT[direct]}" 2) + $(field "${SAT[proxy]}" 2) + $(field "${SAT[gateway]}" 2) + $(field "${SAT[direct]}" 3) + $(field "${SAT[proxy]}" 3) + $(field "${SAT[gateway]}" 3) ))
+bad=0
+for which in direct proxy gateway; do bad=$((bad + $(field "${SAT[$which]}" 2) + $(field "${SAT[$which]}" 3))); done
+wbad=0
+for which in baseline register; do wbad=$((wbad + $(field "${WSAT[$which]}" 2) + $(field "${WSAT[$which]}" 3))); done
+
+bs=$(field "${WSAT[baseline]}" 1) rs=$(field "${WSAT[register]}" 1)
+b99=$(field "${WLAT[baseline]}" 2) r99=$(field "${WLAT[register]}" 2)
+b50=$(field "${WLAT[baseline]}" 1) r50=$(field "${WLAT[register]}" 1)
+bach=$(field "${WLAT[baseline]}" 7) rach=$(field "${WLAT[register]}" 7)
+
+raw50=$(field "$RAW" 1) raw99=$(field "$RAW" 2) rawb=$(field "$RAW" 11)
+out50=$(field "$OUTBOX" 1) out99=$(field "$OUTBOX" 2) outb=$(field "$OUTBOX" 11)
+lost=$(( $(field "$RAW" 6) + $(field "$OUTBOX" 6) )) dup=$(( $(field "$RAW" 7) + $(field "$OUTBOX" 7) ))
+
+if [[ -s "$SWEEP_REPORT" ]]; then
+  sweep_total=$(grep -o '"[^"]*"[[:space:]]*:[[:space:]]*[0-9]\+' "$SWEEP_REPORT" | awk -F: '{ s += $2 } END { print s + 0 }')
+  sweep_each=$(grep -o '"[^"]*"[[:space:]]*:[[:space:]]*[0-9]\+' "$SWEEP_REPORT" | tr -d '" ' | sed 's/:/ /' | awk '{ printf "%s%s %s", sep, $1, $2; sep = ", " }')
+  SWEEP="$sweep_total cases ($sweep_each), from \`$(realpath --relative-to="$ROOT" "$SWEEP_REPORT")\` ($(date -u -r "$SWEEP_REPORT" '+%Y-%m-%d %H:%M UTC'))."
+else
+  SWEEP="sweep not run: no \`$(realpath -m --relative-to="$ROOT" "$SWEEP_REPORT")\`. Run \`PLATFORM_SWEEP_REPORT=\$PWD/bench/results/sweep.json dotnet run --project tests/Platform.IntegrationTests -- --filter-class '*BadInputSweep*'\` first."
+fi
 
 cores=$(nproc)
 memory=$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
@@ -174,32 +363,76 @@ report="$RESULTS_DIR/$stamp.md"
 cat >"$report" <<MD
 # Benchmarks $(date -u '+%Y-%m-%d %H:%M UTC')$( (( SHORT )) && echo ' (short)')
 
-Machine: $cores cores ($cpu), $memory memory; load generator, proxies and target share it. Commit $(git rev-parse --short HEAD 2>/dev/null || echo '?').
+Machine: $cores cores ($cpu), $memory memory, shared with other work; load generators, servers and services
+all run on it. Commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD 2>/dev/null || echo ' plus uncommitted changes').
+Took $((FINISHED_AT - STARTED_AT)) s in all ($((BUILT_AT - STARTED_AT)) s of it building). Load tools: wrk (Debian) for throughput at
+saturation, $CONNECTIONS connections, 2 threads; bench/Platform.Bench (C#, open loop: requests start on a fixed schedule
+whether or not earlier ones answered) for latency at a fixed rate, ${RATE_SECONDS}s measured after ${WARMUP}s at that rate.
+Saturation figures are the mean of $ROUNDS rounds of ${SAT_SECONDS}s alternating between the candidates, after ${WARMUP}s warm-up each.
+Servers: PostgreSQL, RabbitMQ and Redis from infra/local; PostgreSQL with \`$PG_OPTS\` (commits do not wait for
+the disk, for the platform and the baselines alike). Every measured request
+carries a real access token from services/Identity (client credentials, role capacity-team). Every figure's
+baseline ran in this same run; compare ratios, not times across reports.
 
 ## Gateway
 
 GET $PATH_UNDER_TEST, a small JSON object from bench/Platform.Bench.Target, called directly, through a bare
-YARP 2.3.0 proxy (bench/Platform.Bench.BareProxy, the baseline) and through the gateway (gateway/, Release).
-Latency: bench/Platform.Bench at a fixed $RATE req/s (open loop) for ${RATE_SECONDS}s after ${WARMUP}s warm-up;
-throughput: wrk, $CONNECTIONS connections, 2 threads, mean of $ROUNDS rounds of ${SAT_SECONDS}s alternating between the three,
-after ${WARMUP}s warm-up each.
+YARP 2.3.0 proxy (bench/Platform.Bench.BareProxy: one route, nothing else; the baseline) and through the gateway
+(gateway/: correlation id, JWT validation, authorization, per-client rate limit raised so it never rejects,
+service discovery, OpenTelemetry collected in-process and not exported).
 
 | Figure | Gateway | Baseline (same run) | Ratio | Target | |
 |---|---|---|---|---|---|
 | Throughput at saturation (wrk) | $gs req/s | bare proxy $ps req/s | $(calc '%.2f' "$gs / $ps")x | >= 0.8x | $(verdict "$gs / $ps >= 0.8") |
-| Added latency p50 at $RATE req/s (Platform.Bench) | $ga50 ms ($g50 ms) | direct $d50 ms; bare proxy $pa50 ms | $(calc '%.2f' "($g50 - $d50) / ($p50 - $d50 == 0 ? 1 : $p50 - $d50)")x bare proxy's | <= +1 ms | $(verdict "$g50 - $d50 <= 1") |
-| Added latency p99 at $RATE req/s (Platform.Bench) | $ga99 ms ($g99 ms) | direct $d99 ms; bare proxy $pa99 ms | $(calc '%.2f' "($g99 - $d99) / ($p99 - $d99 == 0 ? 1 : $p99 - $d99)")x bare proxy's | <= +2 ms | $(verdict "$g99 - $d99 <= 2") |
+| Added latency p50 at $RATE req/s | $ga50 ms ($g50 ms) | direct $d50 ms; bare proxy adds $pa50 ms | $(calc '%.2f' "($g50 - $d50) / ($p50 - $d50 <= 0 ? 1 : $p50 - $d50)")x the bare proxy's | <= +1 ms | $(verdict "$g50 - $d50 <= 1") |
+| Added latency p99 at $RATE req/s | $ga99 ms ($g99 ms) | direct $d99 ms; bare proxy adds $pa99 ms | $(calc '%.2f' "($g99 - $d99) / ($p99 - $d99 <= 0 ? 1 : $p99 - $d99)")x the bare proxy's | <= +2 ms | $(verdict "$g99 - $d99 <= 2") |
 | Bare proxy throughput (context) | — | direct $ds req/s | bare proxy $(calc '%.2f' "$ps / $ds")x direct | — | |
 
 Fixed-rate runs (p50 p99 max ms, sent ok errors, achieved req/s): direct ${LAT[direct]}; bare proxy ${LAT[proxy]};
 gateway ${LAT[gateway]}. Non-2xx responses and socket errors at saturation: $bad.
 
-**Not in the measured path: token validation.** The gateway ran with \`/api/capacity/{**rest}\` as a public
-path, so no token was presented or validated; correlation id, authentication and authorization middleware (no
-token: nothing to validate), the per-client rate limiter (limit raised so it never rejects) and service
-discovery were in the path, and OpenTelemetry tracing and metrics were collected in-process; no OTLP
-endpoint was set, so nothing was exported. Latencies run from send to the end of the response body; p99 on 2
-shared cores is noisy from run to run, so compare it within one report only.
+## Write path
+
+Register an organisation: POST /api/capacity/organizations through the gateway to services/Capacity (token
+validated at the gateway and again in Capacity, authorization, Idempotency-Key kept in Redis, audit, the
+organisation and its OrganizationRegistered event committed in one transaction, the outbox dispatcher
+publishing it with confirms). Baseline: POST /api/bench/organizations on bench/Platform.Bench.Target, called
+directly: one EF Core insert per request into the same PostgreSQL, the same connection pool bound (40).
+Every request has its own name and Idempotency-Key.
+
+| Figure | Register through the gateway | Baseline (same run) | Ratio | Target | |
+|---|---|---|---|---|---|
+| Throughput at saturation (wrk) | $rs req/s | bare insert $bs req/s | $(calc '%.2f' "$rs / $bs")x | >= 0.45x | $(verdict "$rs / $bs >= 0.45") |
+| p99 at $WRITE_RATE req/s | $r99 ms (p50 $r50 ms) | bare insert $b99 ms (p50 $b50 ms) | $(calc '%.2f' "$r99 / $b99")x | < 30 ms | $(verdict "$r99 < 30") |
+| Throughput achieved at $WRITE_RATE req/s | $rach req/s | bare insert $bach req/s | $(calc '%.2f' "$rach / $bach")x | — | |
+
+Fixed-rate runs (p50 p99 max ms, sent ok errors, achieved req/s): baseline ${WLAT[baseline]}; register ${WLAT[register]}.
+Non-2xx responses and socket errors at saturation: $wbad.
+
+## Event pipeline
+
+OrganizationRegistered committed through the outbox in one process (bench/Platform.Bench.Pipeline: a row and the
+event in one transaction per event, the platform's dispatcher publishing with confirms) and applied through the
+inbox in another (bench/Platform.Bench.Pipeline.Consumer: a replica row and the inbox row in one transaction),
+each with its own database, as two services. Baseline: raw MassTransit publish (confirms on) and a bare handler
+of the same message type on the same RabbitMQ. Prefetch 32 on both consumers. Latency: from the commit's return
+(raw: the Publish call) to the consumer's commit (raw: the handler), measured over ${EVENT_SECONDS}s at
+$EVENT_RATE events/s after ${WARMUP}s at that rate. Throughput: $EVENT_BURST events sent by 64 concurrent senders, from the first
+send to the last arrival.
+
+| Figure | Outbox -> inbox | Raw MassTransit (same run) | Ratio | Target | |
+|---|---|---|---|---|---|
+| Throughput ($EVENT_BURST events) | $outb events/s | $rawb events/s | $(calc '%.2f' "$outb / $rawb")x | >= 0.75x | $(verdict "$outb / $rawb >= 0.75") |
+| Latency p50 at $EVENT_RATE events/s | $out50 ms | $raw50 ms | $(calc '%.2f' "$out50 / ($raw50 <= 0 ? 1 : $raw50)")x | — | |
+| Latency p99 at $EVENT_RATE events/s | $out99 ms | $raw99 ms | $(calc '%.2f' "$out99 / ($raw99 <= 0 ? 1 : $raw99)")x | <= 20 ms | $(verdict "$out99 <= 20") |
+| Lost / duplicated events | $(field "$OUTBOX" 6) / $(field "$OUTBOX" 7) of $(field "$OUTBOX" 4) | $(field "$RAW" 6) / $(field "$RAW" 7) of $(field "$RAW" 4) | — | 0 / 0 | $(verdict "$lost + $dup == 0") |
+
+Runs (p50 p99 max ms, sent received lost duplicates, achieved events/s at the fixed rate, burst events, seconds,
+events/s): outbox ${OUTBOX}; raw ${RAW}.
+
+## Bad input
+
+$SWEEP
 MD
 
 cat "$report"

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -22,11 +23,13 @@ public static class AuthenticationExtensions
     {
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddHttpClient(MetadataClientName);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<TokenValidationCache>();
         builder.Services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IConfiguration, IHttpClientFactory>((options, configuration, httpClients) =>
+            .Configure<IConfiguration, IHttpClientFactory, TokenValidationCache>((options, configuration, httpClients, cache) =>
             {
                 var issuer = configuration["Identity:Issuer"]
                     ?? throw new InvalidOperationException("Identity:Issuer is not set: the service cannot tell which tokens to trust.");
@@ -46,6 +49,13 @@ public static class AuthenticationExtensions
                     ValidTypes = ["at+jwt"],
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
+                // After MapInboundClaims, which configures the default handler wrapped here.
+                var handlers = options.TokenHandlers.ToArray();
+                options.TokenHandlers.Clear();
+                foreach (var handler in handlers)
+                {
+                    options.TokenHandlers.Add(new CachingTokenHandler(handler, cache));
+                }
             });
 
         builder.Services.AddAuthorizationBuilder().AddPlatformPolicies();

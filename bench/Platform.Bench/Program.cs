@@ -1,115 +1,25 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net;
+using Platform.Bench;
 
-// A fixed-rate (open-loop) HTTP load generator for the gateway benchmark:
+// The benchmarks' C# load generator and helpers, run by bench/bench.sh:
 //
-//   Platform.Bench rate <url> <requests per second> <seconds> [warm-up seconds]
-//
-// Requests start on a fixed schedule whether or not earlier ones have answered (up to 512 in flight), so a
-// slow response does not hold back the next request. Each latency runs from the moment the request is sent
-// to the end of its response body. Prints one line: p50_ms p99_ms max_ms sent ok errors achieved_rps.
-// Warm-up requests are sent at the same rate and not recorded.
-if (args is not ["rate", var url, var rateText, var secondsText, ..])
+//   Platform.Bench rate <url> <requests per second> <seconds> [warm-up seconds] [options]
+//       A fixed-rate (open-loop) run; prints "p50_ms p99_ms max_ms sent ok errors achieved_rps". Options:
+//       --header 'Name: value'   sent with every request (repeatable), e.g. an Authorization header
+//       --post <json>            POST this body instead of a GET; {n} in it becomes the request's number
+//       --idempotency-key        a new Idempotency-Key header on every request
+//   Platform.Bench token <token server base url> <admin e-mail> <admin password> <role>
+//       Signs in as the programme admin (authorization code + PKCE), creates a machine client with <role>
+//       and prints an access token the client gets with client credentials.
+return args switch
 {
-    Console.Error.WriteLine("usage: Platform.Bench rate <url> <requests per second> <seconds> [warm-up seconds]");
-    return 2;
-}
-
-var rate = int.Parse(rateText, CultureInfo.InvariantCulture);
-var seconds = double.Parse(secondsText, CultureInfo.InvariantCulture);
-var warmup = args.Length > 4 ? double.Parse(args[4], CultureInfo.InvariantCulture) : 0;
-if (rate <= 0 || seconds <= 0 || warmup < 0)
-{
-    Console.Error.WriteLine("rate and seconds must be positive");
-    return 2;
-}
-
-using var client = new HttpClient(new SocketsHttpHandler
-{
-    MaxConnectionsPerServer = 512,
-    PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-    UseProxy = false,
-    AutomaticDecompression = DecompressionMethods.None,
-})
-{
-    Timeout = TimeSpan.FromSeconds(10),
+    ["rate", ..] => await RateRun.MainAsync(args[1..]),
+    ["token", var server, var email, var password, var role] => await TokenClient.MainAsync(new Uri(server), email, password, role),
+    _ => Usage(),
 };
 
-// A check before the run: the URL must answer 200, or every figure would measure an error page.
-using (var probe = await client.GetAsync(url))
+static int Usage()
 {
-    if (probe.StatusCode != HttpStatusCode.OK)
-    {
-        Console.Error.WriteLine($"{url} answered {(int)probe.StatusCode}, not 200");
-        return 1;
-    }
+    Console.Error.WriteLine("usage: Platform.Bench rate <url> <rps> <seconds> [warm-up] [--header 'N: v']... [--post <json>] [--idempotency-key]");
+    Console.Error.WriteLine("       Platform.Bench token <token server url> <admin e-mail> <admin password> <role>");
+    return 2;
 }
-
-var warmupCount = (long)(rate * warmup);
-var measuredCount = (long)(rate * seconds);
-var total = warmupCount + measuredCount;
-var latencies = new long[measuredCount];
-long recorded = 0, ok = 0, errors = 0;
-var inFlight = new List<Task>((int)Math.Min(total, 1_000_000));
-
-async Task SendAsync(long index)
-{
-    var start = Stopwatch.GetTimestamp();
-    var success = false;
-    try
-    {
-        using var response = await client.GetAsync(url, HttpCompletionOption.ResponseContentRead);
-        success = response.StatusCode == HttpStatusCode.OK;
-    }
-    catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-    {
-    }
-
-    var elapsed = Stopwatch.GetTimestamp() - start;
-    if (index < warmupCount)
-    {
-        return;
-    }
-
-    Interlocked.Increment(ref success ? ref ok : ref errors);
-    if (success)
-    {
-        latencies[Interlocked.Increment(ref recorded) - 1] = elapsed;
-    }
-}
-
-// Open loop: every millisecond, send what is due by the schedule, whether or not earlier answers came back.
-using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(1));
-var begin = Stopwatch.GetTimestamp();
-long measuredBegin = 0;
-long sent = 0;
-while (sent < total)
-{
-    var elapsedSeconds = Stopwatch.GetElapsedTime(begin).TotalSeconds;
-    var due = Math.Min(total, (long)(elapsedSeconds * rate) + 1);
-    for (; sent < due; sent++)
-    {
-        if (sent == warmupCount)
-        {
-            measuredBegin = Stopwatch.GetTimestamp();
-        }
-
-        inFlight.Add(SendAsync(sent));
-    }
-
-    await tick.WaitForNextTickAsync();
-}
-
-await Task.WhenAll(inFlight);
-var measuredSeconds = Stopwatch.GetElapsedTime(measuredBegin).TotalSeconds;
-
-var samples = latencies.AsSpan(0, (int)recorded);
-samples.Sort();
-double Percentile(Span<long> sorted, double p) =>
-    sorted.Length == 0 ? double.NaN
-    : Stopwatch.GetElapsedTime(0, sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)]).TotalMilliseconds;
-
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"{Percentile(samples, 0.50):F3} {Percentile(samples, 0.99):F3} {Percentile(samples, 1.0):F3} {measuredCount} {ok} {errors} {ok / measuredSeconds:F0}"));
-return errors == 0 ? 0 : 1;
