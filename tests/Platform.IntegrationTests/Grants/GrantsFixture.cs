@@ -17,10 +17,14 @@ namespace Platform.IntegrationTests.Grants;
 /// Grants running in memory on its own database of the shared PostgreSQL, over the shared RabbitMQ, trusting the
 /// run's token server; with the steps of the grant cycle as helpers, each taken through the API as a user would.
 /// </summary>
-[CollectionDefinition(Name)]
+/// <summary>
+/// Every Grants test class shares one Grants instance, and the collection runs on its own, after the parallel ones:
+/// a Grants instance consumes from the queues every Grants instance uses (<c>grants-organization-replica</c>, ...),
+/// so two at once would take each other's events (Capacity's <c>OrganizationEventsTests</c> starts one too).
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class GrantsCollection : ICollectionFixture<GrantsFixture>
 {
-    /// <summary>Every Grants test class shares one Grants instance, so they never compete for its queues.</summary>
     public const string Name = "grants";
 }
 
