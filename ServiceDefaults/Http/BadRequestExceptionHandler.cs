@@ -36,6 +36,21 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
             BadHttpRequestException bad when bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) =>
                 Invalid("body", "A JSON body is required."),
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
+            RuleViolationException violation => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Not allowed now",
+                Detail = violation.Message,
+                Extensions = { ["code"] = violation.Code },
+            },
+            // Two requests racing to create the same record: the unique index decides, the loser is told.
+            DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Not allowed now",
+                Detail = "This record already exists.",
+                Extensions = { ["code"] = "already-exists" },
+            },
             DbUpdateConcurrencyException => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,

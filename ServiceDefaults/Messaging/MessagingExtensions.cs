@@ -16,7 +16,8 @@ public static class MessagingExtensions
     /// MassTransit over RabbitMQ with the platform's outbox and inbox: events added with
     /// <see cref="OutboxDbContextExtensions.AddIntegrationEvent"/> are published by a background dispatcher;
     /// consumers apply each message once through <see cref="Inbox{TDbContext}"/>. Queues are named
-    /// <c>{service}-{consumer}</c> in kebab case, so each service gets its own copy of every event.
+    /// <c>{service}-{consumer}</c> in kebab case, so each service gets its own copy of every event
+    /// (<c>Messaging:QueuePrefix</c> replaces the service name, so two test instances of a service never share a queue).
     /// </summary>
     public static IHostApplicationBuilder AddPlatformMessaging<TDbContext>(
         this IHostApplicationBuilder builder,
@@ -27,6 +28,8 @@ public static class MessagingExtensions
         var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not set: the service needs the RabbitMQ broker (an amqp:// URI).");
 
+        var queues = new QueueNames(builder.Configuration["Messaging:QueuePrefix"] ?? serviceName);
+        builder.Services.AddSingleton(queues);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<MessagingMetrics>();
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox");
@@ -35,7 +38,7 @@ public static class MessagingExtensions
 
         builder.Services.AddMassTransit(bus =>
         {
-            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(queues.Prefix, includeNamespace: false));
             bus.AddConsumers(typeof(TDbContext).Assembly);
             configureConsumers?.Invoke(bus);
 

@@ -33,13 +33,19 @@ public static class OrganizationReplicaExtensions
         return modelBuilder;
     }
 
-    /// <summary>Subscribes the service to the registry's events on its own queue, <c>{service}-organization-replica</c>.</summary>
-    public static IBusRegistrationConfigurator AddOrganizationReplica<TDbContext>(this IBusRegistrationConfigurator bus, string serviceName)
+    /// <summary>Subscribes the service to the registry's events on its own queue, <c>{queue prefix}-organization-replica</c>.</summary>
+    public static IBusRegistrationConfigurator AddOrganizationReplica<TDbContext>(this IBusRegistrationConfigurator bus)
         where TDbContext : DbContext, IOutboxDbContext
     {
-        bus.AddConsumer<OrganizationReplicaConsumer<TDbContext>>()
-            .Endpoint(endpoint => endpoint.Name = $"{serviceName}-organization-replica");
+        bus.AddConsumer<OrganizationReplicaConsumer<TDbContext>, OrganizationReplicaDefinition<TDbContext>>();
         return bus;
+    }
+
+    // A generic consumer gets no readable name from the formatter; the service's queue prefix comes from DI.
+    private sealed class OrganizationReplicaDefinition<TDbContext> : ConsumerDefinition<OrganizationReplicaConsumer<TDbContext>>
+        where TDbContext : DbContext, IOutboxDbContext
+    {
+        public OrganizationReplicaDefinition(QueueNames queues) => EndpointName = queues.For("organization-replica");
     }
 
     /// <summary><c>GET /api/{service}/organizations/{id}</c>: the service's copy of a registered organisation.</summary>

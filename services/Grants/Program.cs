@@ -13,10 +13,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<GrantsDbContext>("grants-db");
 // Consumers of this assembly (graduates, completed assessments) are found by AddPlatformMessaging itself.
-builder.AddPlatformMessaging<GrantsDbContext>("grants", bus => bus.AddOrganizationReplica<GrantsDbContext>("grants"));
+builder.AddPlatformMessaging<GrantsDbContext>("grants", bus => bus.AddOrganizationReplica<GrantsDbContext>());
 builder.AddPlatformAuthentication();
 builder.Services.AddAuthorizationBuilder().AddGrantsPolicies();
-builder.Services.AddExceptionHandler<RuleViolationHandler>();
 builder.AddIdempotentCommands();
 
 var app = builder.Build();

@@ -9,7 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<MediaDbContext>("media-db");
-builder.AddPlatformMessaging<MediaDbContext>("media", bus => bus.AddOrganizationReplica<MediaDbContext>("media"));
+builder.AddPlatformMessaging<MediaDbContext>("media", bus => bus.AddOrganizationReplica<MediaDbContext>());
 builder.AddPlatformAuthentication();
 builder.AddIdempotentCommands();
 

@@ -9,7 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<PartnershipsDbContext>("partnerships-db");
-builder.AddPlatformMessaging<PartnershipsDbContext>("partnerships", bus => bus.AddOrganizationReplica<PartnershipsDbContext>("partnerships"));
+builder.AddPlatformMessaging<PartnershipsDbContext>("partnerships", bus => bus.AddOrganizationReplica<PartnershipsDbContext>());
 builder.AddPlatformAuthentication();
 builder.AddIdempotentCommands();
 

@@ -11,10 +11,9 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<YouthDbContext>("youth-db");
-builder.AddPlatformMessaging<YouthDbContext>("youth", bus => bus.AddOrganizationReplica<YouthDbContext>("youth"));
+builder.AddPlatformMessaging<YouthDbContext>("youth", bus => bus.AddOrganizationReplica<YouthDbContext>());
 builder.AddPlatformAuthentication();
 builder.AddIdempotentCommands();
-builder.Services.AddExceptionHandler<NotAllowedNowHandler>();
 builder.Services.AddScoped<PersonalDataAccess>();
 
 var app = builder.Build();

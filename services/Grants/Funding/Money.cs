@@ -1,11 +1,13 @@
+using Platform.Contracts.ReferenceData;
+
 namespace Platform.Grants.Funding;
 
 /// <summary>The programme's money rules: decimal amounts in whole cents, in one of the currencies it pays in.</summary>
 public static class Money
 {
-    public static readonly IReadOnlyList<string> Currencies = ["GEL", "EUR", "USD"];
+    public static IReadOnlyList<string> Currencies => Currency.All;
 
-    public static bool IsKnownCurrency(string? code) => code is not null && Currencies.Contains(code, StringComparer.Ordinal);
+    public static bool IsKnownCurrency(string? code) => Currency.IsKnown(code);
 
     /// <summary>A positive amount with at most two decimals; adds the problem under <paramref name="field"/>.</summary>
     public static bool ValidatePositive(decimal? amount, string field, ValidationErrors errors, bool allowZero = false)

@@ -91,7 +91,7 @@ public static class CohortsApi
         {
             if (running > 0)
             {
-                throw new NotAllowedNowException($"{running} internship(s) of the cohort are still running.");
+                throw new RuleViolationException("internships-running", $"{running} internship(s) of the cohort are still running.");
             }
 
             cohort.Complete();
@@ -117,7 +117,7 @@ public static class CohortsApi
 
         if (await db.Applications.AnyAsync(a => a.CohortId == id && a.PersonId == personId, ct))
         {
-            throw new NotAllowedNowException("The person has already applied to this cohort.");
+            throw new RuleViolationException("already-applied", "The person has already applied to this cohort.");
         }
 
         var application = cohort.Apply(person, clock.GetUtcNow());

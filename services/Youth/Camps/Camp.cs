@@ -125,7 +125,7 @@ public sealed class Camp
         EnsurePlanned();
         if (Participants.Any(p => p.PersonId == person.Id))
         {
-            throw new NotAllowedNowException("The person is already registered for this camp.");
+            throw new RuleViolationException("already-registered", "The person is already registered for this camp.");
         }
 
         var participant = new CampParticipant(Id, person.Id, person.Gender!, Age.GroupOf(person.AgeOn(StartsOn)), now);
@@ -171,12 +171,12 @@ public sealed class Camp
         EnsurePlanned();
         if (today < EndsOn)
         {
-            throw new NotAllowedNowException($"The camp runs until {EndsOn:yyyy-MM-dd}; it is held once its last day has come.");
+            throw new RuleViolationException("camp-not-over", $"The camp runs until {EndsOn:yyyy-MM-dd}; it is held once its last day has come.");
         }
 
         if (Sessions.Count == 0)
         {
-            throw new NotAllowedNowException("A camp without sessions was not held.");
+            throw new RuleViolationException("no-sessions", "A camp without sessions was not held.");
         }
 
         var attendees = Participants.Where(p => p.SessionsAttended.Count > 0).ToList();
@@ -192,7 +192,7 @@ public sealed class Camp
     {
         if (Status != CampStatus.Planned)
         {
-            throw new NotAllowedNowException("The camp was held; its record is closed.");
+            throw new RuleViolationException("camp-held", "The camp was held; its record is closed.");
         }
     }
 }

@@ -159,7 +159,7 @@ public sealed class Cohort
     {
         if (Status != CohortStatus.Open)
         {
-            throw new NotAllowedNowException($"The cohort is {Status}: it takes applications only while Open.");
+            throw new RuleViolationException("cohort-not-open", $"The cohort is {Status}: it takes applications only while Open.");
         }
 
         if (person.IsErased)
@@ -182,7 +182,7 @@ public sealed class Cohort
     {
         if (Status == CohortStatus.Selecting && today < StartsOn)
         {
-            throw new NotAllowedNowException($"The cohort starts on {StartsOn:yyyy-MM-dd}; it cannot run before.");
+            throw new RuleViolationException("cohort-not-started", $"The cohort starts on {StartsOn:yyyy-MM-dd}; it cannot run before.");
         }
 
         Move(CohortStatus.Selecting, CohortStatus.Running);
@@ -216,7 +216,7 @@ public sealed class Cohort
 
         if (Status is not (CohortStatus.Selecting or CohortStatus.Running))
         {
-            throw new NotAllowedNowException($"The cohort is {Status}: selection happens while it is Selecting or Running.");
+            throw new RuleViolationException("cohort-not-selecting", $"The cohort is {Status}: selection happens while it is Selecting or Running.");
         }
 
         var allowed = (application.Status, decision) switch
@@ -227,14 +227,14 @@ public sealed class Cohort
         };
         if (!allowed)
         {
-            throw new NotAllowedNowException($"An application that is {application.Status} cannot become {decision}.");
+            throw new RuleViolationException("decision-not-allowed", $"An application that is {application.Status} cannot become {decision}.");
         }
 
         if (decision == ApplicationStatus.Accepted)
         {
             if (Accepted >= Places)
             {
-                throw new NotAllowedNowException($"All {Places} places of the cohort are taken; put the candidate on the waiting list.");
+                throw new RuleViolationException("places-taken", $"All {Places} places of the cohort are taken; put the candidate on the waiting list.");
             }
 
             Accepted++;
@@ -247,7 +247,7 @@ public sealed class Cohort
     {
         if (Status != from)
         {
-            throw new NotAllowedNowException($"The cohort is {Status}; only a cohort that is {from} can become {to}.");
+            throw new RuleViolationException("cohort-status", $"The cohort is {Status}; only a cohort that is {from} can become {to}.");
         }
 
         Status = to;

@@ -113,23 +113,24 @@ public sealed class Internship
 
         if (application.Status != ApplicationStatus.Accepted)
         {
-            throw new NotAllowedNowException($"Only an accepted candidate is placed; this application is {application.Status}.");
+            throw new RuleViolationException("not-accepted", $"Only an accepted candidate is placed; this application is {application.Status}.");
         }
 
         if (cohort.Status != CohortStatus.Running)
         {
-            throw new NotAllowedNowException($"The cohort is {cohort.Status}: internships start once it is Running.");
+            throw new RuleViolationException("cohort-not-running", $"The cohort is {cohort.Status}: internships start once it is Running.");
         }
 
         var others = internshipsOfPerson.ToList();
         if (others.Any(o => o.ApplicationId == application.Id))
         {
-            throw new NotAllowedNowException("This candidate already has an internship in this cohort.");
+            throw new RuleViolationException("already-placed", "This candidate already has an internship in this cohort.");
         }
 
         if (others.FirstOrDefault(o => o.Overlaps(startsOn!.Value, endsOn!.Value)) is { } overlapping)
         {
-            throw new NotAllowedNowException(
+            throw new RuleViolationException(
+                "internships-overlap",
                 $"The person has another internship from {overlapping.StartsOn:yyyy-MM-dd} to {overlapping.EndsOn:yyyy-MM-dd}; internships of one person do not overlap.");
         }
 
@@ -197,17 +198,17 @@ public sealed class Internship
         errors.ThrowIfAny();
         if (Status != InternshipStatus.Running)
         {
-            throw new NotAllowedNowException($"The internship is {Status}; check-ins are recorded while it runs.");
+            throw new RuleViolationException("internship-not-running", $"The internship is {Status}; check-ins are recorded while it runs.");
         }
 
         if (firstDay > today)
         {
-            throw new NotAllowedNowException($"{month} has not begun; a month is reported once it has.");
+            throw new RuleViolationException("month-not-begun", $"{month} has not begun; a month is reported once it has.");
         }
 
         if (CheckIns.Any(c => c.Month == month))
         {
-            throw new NotAllowedNowException($"{month} was already reported.");
+            throw new RuleViolationException("month-reported", $"{month} was already reported.");
         }
 
         var checkIn = new CheckIn(Id, month!, tasks!.Trim(), hours!.Value, [.. (competencies ?? []).Select(c => c!.Trim())],
@@ -221,12 +222,12 @@ public sealed class Internship
     {
         if (Status != InternshipStatus.Running)
         {
-            throw new NotAllowedNowException($"The internship is {Status}.");
+            throw new RuleViolationException("internship-not-running", $"The internship is {Status}.");
         }
 
         if (MissingMonths is { Count: > 0 } missing)
         {
-            throw new NotAllowedNowException($"Completion needs a check-in for every planned month; missing: {string.Join(", ", missing)}.");
+            throw new RuleViolationException("check-ins-missing", $"Completion needs a check-in for every planned month; missing: {string.Join(", ", missing)}.");
         }
 
         Status = InternshipStatus.Completed;

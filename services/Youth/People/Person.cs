@@ -75,7 +75,7 @@ public sealed class Person
     {
         if (IsErased)
         {
-            throw new NotAllowedNowException("This person's data was already erased.");
+            throw new RuleViolationException("already-erased", "This person's data was already erased.");
         }
 
         FirstName = null;

@@ -18,6 +18,7 @@ public sealed class ServiceApp<TEntryPoint>(PlatformServers servers, string data
     : WebApplicationFactory<TEntryPoint>
     where TEntryPoint : class
 {
+    private readonly string _instance = Guid.NewGuid().ToString("N")[..8];
     private PlatformIdentity? _identity;
 
     public string DatabaseConnectionString => databaseConnectionString;
@@ -54,6 +55,8 @@ public sealed class ServiceApp<TEntryPoint>(PlatformServers servers, string data
         var identity = Identity;
         builder.UseSetting($"ConnectionStrings:{databaseConnectionName}", databaseConnectionString);
         builder.UseSetting("ConnectionStrings:messaging", servers.RabbitMqUri);
+        // Queues of its own: two instances of a service in one run would otherwise take each other's events.
+        builder.UseSetting("Messaging:QueuePrefix", $"{databaseConnectionName.Replace("-db", "")}-{_instance}");
         builder.UseSetting("ConnectionStrings:cache", servers.RedisConnectionString);
         builder.UseSetting("Identity:Issuer", identity.App.Issuer.AbsoluteUri);
         builder.UseSetting("Identity:MetadataAddress", identity.App.MetadataAddress.AbsoluteUri);

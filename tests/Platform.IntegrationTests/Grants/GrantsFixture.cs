@@ -17,12 +17,8 @@ namespace Platform.IntegrationTests.Grants;
 /// Grants running in memory on its own database of the shared PostgreSQL, over the shared RabbitMQ, trusting the
 /// run's token server; with the steps of the grant cycle as helpers, each taken through the API as a user would.
 /// </summary>
-/// <summary>
-/// Every Grants test class shares one Grants instance, and the collection runs on its own, after the parallel ones:
-/// a Grants instance consumes from the queues every Grants instance uses (<c>grants-organization-replica</c>, ...),
-/// so two at once would take each other's events (Capacity's <c>OrganizationEventsTests</c> starts one too).
-/// </summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
+/// <summary>Every Grants test class shares one Grants instance (with queues of its own, see <see cref="ServiceApp{TEntryPoint}"/>).</summary>
+[CollectionDefinition(Name)]
 public sealed class GrantsCollection : ICollectionFixture<GrantsFixture>
 {
     public const string Name = "grants";
@@ -243,30 +239,10 @@ public sealed class GrantsFixture(PlatformServers servers) : IAsyncLifetime
         Assert.Equal(code, problem.GetProperty("code").GetString());
     }
 
-    /// <summary>
-    /// Publishes an event as its owner would, until this Grants instance has applied it. Another Grants instance of
-    /// the test run (another test class's) consumes from the same queue and may take a copy first: the event is
-    /// published again (the consumers apply it idempotently) rather than waited for in vain.
-    /// </summary>
+    /// <summary>Publishes an event as its owner would, and waits until this Grants instance has applied it.</summary>
     private async Task PublishUntilAsync<T>(Func<T> message, Func<GrantsDbContext, Task<bool>> applied, string what) where T : class
     {
-        var bus = App.Services.GetRequiredService<IBus>();
-        var deadline = DateTimeOffset.UtcNow + Propagation;
-        while (true)
-        {
-            await bus.Publish(message(), Ct);
-            var attempt = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(5);
-            while (DateTimeOffset.UtcNow < attempt)
-            {
-                if (await StoredAsync(applied))
-                {
-                    return;
-                }
-
-                await Task.Delay(50, Ct);
-            }
-
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"Timed out waiting for {what}.");
-        }
+        await App.Services.GetRequiredService<IBus>().Publish(message(), Ct);
+        await Eventually.HoldsAsync(() => StoredAsync(applied), Propagation, what);
     }
 }

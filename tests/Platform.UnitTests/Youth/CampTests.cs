@@ -74,16 +74,16 @@ public sealed class CampTests
     public void A_camp_is_held_once_from_its_last_day_and_then_its_record_is_closed()
     {
         var camp = Camp();
-        Assert.Throws<NotAllowedNowException>(() => camp.Hold(LastDay, Now)); // no sessions
+        Assert.Throws<RuleViolationException>(() => camp.Hold(LastDay, Now)); // no sessions
         var session = camp.AddSession(FirstDay, "Local budgets", Now);
-        Assert.Throws<NotAllowedNowException>(() => camp.Hold(LastDay.AddDays(-1), Now));
+        Assert.Throws<RuleViolationException>(() => camp.Hold(LastDay.AddDays(-1), Now));
 
         camp.Hold(LastDay, Now);
 
-        Assert.Throws<NotAllowedNowException>(() => camp.Hold(LastDay, Now));
-        Assert.Throws<NotAllowedNowException>(() => camp.AddSession(FirstDay, "Late", Now));
-        Assert.Throws<NotAllowedNowException>(() => camp.Register(Person(), Now));
-        Assert.Throws<NotAllowedNowException>(() => camp.RecordAttendance(session.Id, []));
+        Assert.Throws<RuleViolationException>(() => camp.Hold(LastDay, Now));
+        Assert.Throws<RuleViolationException>(() => camp.AddSession(FirstDay, "Late", Now));
+        Assert.Throws<RuleViolationException>(() => camp.Register(Person(), Now));
+        Assert.Throws<RuleViolationException>(() => camp.RecordAttendance(session.Id, []));
     }
 
     [Fact]
@@ -95,6 +95,6 @@ public sealed class CampTests
 
         var person = Person();
         camp.Register(person, Now);
-        Assert.Throws<NotAllowedNowException>(() => camp.Register(person, Now));
+        Assert.Throws<RuleViolationException>(() => camp.Register(person, Now));
     }
 }

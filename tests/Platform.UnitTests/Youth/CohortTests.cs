@@ -52,7 +52,7 @@ public sealed class CohortTests
         var cohort = Cohort();
         cohort.StartSelection();
 
-        Assert.Throws<NotAllowedNowException>(() => cohort.Apply(Person(), Now));
+        Assert.Throws<RuleViolationException>(() => cohort.Apply(Person(), Now));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class CohortTests
 
         cohort.Decide(applications[0], ApplicationStatus.Accepted, 90, "Excellent", Now);
         cohort.Decide(applications[1], ApplicationStatus.Accepted, 85, "Very good", Now);
-        var full = Assert.Throws<NotAllowedNowException>(() => cohort.Decide(applications[2], ApplicationStatus.Accepted, 80, "Good", Now));
+        var full = Assert.Throws<RuleViolationException>(() => cohort.Decide(applications[2], ApplicationStatus.Accepted, 80, "Good", Now));
 
         Assert.Contains("All 2 places", full.Message, StringComparison.Ordinal);
         Assert.Equal(2, cohort.Accepted);
@@ -107,7 +107,7 @@ public sealed class CohortTests
         cohort.StartSelection();
         cohort.Decide(application, first, 70, "First decision", Now);
 
-        Assert.Throws<NotAllowedNowException>(() => cohort.Decide(application, then, 70, "Second decision", Now));
+        Assert.Throws<RuleViolationException>(() => cohort.Decide(application, then, 70, "Second decision", Now));
         Assert.Equal(first, application.Status);
     }
 
@@ -130,17 +130,17 @@ public sealed class CohortTests
     {
         var cohort = Cohort();
         var late = cohort.Apply(Person(), Now);
-        Assert.Throws<NotAllowedNowException>(() => cohort.Start(CohortStart));
+        Assert.Throws<RuleViolationException>(() => cohort.Start(CohortStart));
         cohort.StartSelection();
-        Assert.Throws<NotAllowedNowException>(() => cohort.StartSelection());
-        Assert.Throws<NotAllowedNowException>(() => cohort.Start(CohortStart.AddDays(-1)));
-        Assert.Throws<NotAllowedNowException>(() => cohort.Complete());
+        Assert.Throws<RuleViolationException>(() => cohort.StartSelection());
+        Assert.Throws<RuleViolationException>(() => cohort.Start(CohortStart.AddDays(-1)));
+        Assert.Throws<RuleViolationException>(() => cohort.Complete());
 
         cohort.Start(CohortStart);
         Assert.Equal(CohortStatus.Running, cohort.Status);
         cohort.Complete();
         Assert.Equal(CohortStatus.Completed, cohort.Status);
-        Assert.Throws<NotAllowedNowException>(() => cohort.Decide(late, ApplicationStatus.Accepted, 90, "Too late", Now));
+        Assert.Throws<RuleViolationException>(() => cohort.Decide(late, ApplicationStatus.Accepted, 90, "Too late", Now));
         Assert.Equal(ApplicationStatus.Submitted, late.Status);
     }
 

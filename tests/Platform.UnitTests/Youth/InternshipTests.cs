@@ -81,9 +81,9 @@ public sealed class InternshipTests
         var host = Host();
 
         // Selecting: not running yet.
-        Assert.Throws<NotAllowedNowException>(() => Internship.Place(cohort, accepted, host, host.Id, "Mentor", "m@example.ge", April1, June30, [], Now));
+        Assert.Throws<RuleViolationException>(() => Internship.Place(cohort, accepted, host, host.Id, "Mentor", "m@example.ge", April1, June30, [], Now));
         cohort.Start(CohortStart);
-        Assert.Throws<NotAllowedNowException>(() => Internship.Place(cohort, waiting, host, host.Id, "Mentor", "m@example.ge", April1, June30, [], Now));
+        Assert.Throws<RuleViolationException>(() => Internship.Place(cohort, waiting, host, host.Id, "Mentor", "m@example.ge", April1, June30, [], Now));
         Internship.Place(cohort, accepted, host, host.Id, "Mentor", "m@example.ge", April1, June30, [], Now);
     }
 
@@ -110,7 +110,7 @@ public sealed class InternshipTests
         }
         else
         {
-            Assert.Contains("do not overlap", Assert.Throws<NotAllowedNowException>(() => place()).Message, StringComparison.Ordinal);
+            Assert.Contains("do not overlap", Assert.Throws<RuleViolationException>(() => place()).Message, StringComparison.Ordinal);
             Assert.Null(accepted[0].PlacedAt);
         }
     }
@@ -121,7 +121,7 @@ public sealed class InternshipTests
         var (internship, application, cohort) = Placed();
         var host = Host();
 
-        Assert.Throws<NotAllowedNowException>(() =>
+        Assert.Throws<RuleViolationException>(() =>
             Internship.Place(cohort, application, host, host.Id, "Mentor", "m@example.ge", new DateOnly(2026, 9, 1), new DateOnly(2026, 9, 30), [internship], Now));
     }
 
@@ -135,12 +135,12 @@ public sealed class InternshipTests
         Assert.Equal(["competencies[0]", "hours", "month", "tasks"], invalid.Errors.Keys.Order(StringComparer.Ordinal));
         var outside = Assert.Throws<DomainValidationException>(() => internship.RecordCheckIn("2026-07", "Tasks", 80, [], null, today, Now));
         Assert.Contains("2026-04 to 2026-06", Assert.Single(outside.Errors["month"]), StringComparison.Ordinal);
-        Assert.Throws<NotAllowedNowException>(() => internship.RecordCheckIn("2026-06", "Not yet", 80, [], null, today, Now));
+        Assert.Throws<RuleViolationException>(() => internship.RecordCheckIn("2026-06", "Not yet", 80, [], null, today, Now));
 
         var checkIn = internship.RecordCheckIn("2026-05", " Drafted a service map ", 120.5m, ["research", "teamwork"], "Needs a laptop", today, Now);
         Assert.Equal("Drafted a service map", checkIn.Tasks);
         Assert.Equal(120.5m, checkIn.Hours);
-        Assert.Throws<NotAllowedNowException>(() => internship.RecordCheckIn("2026-05", "Again", 10, [], null, today, Now));
+        Assert.Throws<RuleViolationException>(() => internship.RecordCheckIn("2026-05", "Again", 10, [], null, today, Now));
         Assert.Equal(["2026-04", "2026-06"], internship.MissingMonths);
     }
 
@@ -152,7 +152,7 @@ public sealed class InternshipTests
         internship.RecordCheckIn("2026-04", "Induction", 100, [], null, today, Now);
         internship.RecordCheckIn("2026-06", "Report", 100, [], null, today, Now);
 
-        var missing = Assert.Throws<NotAllowedNowException>(() => internship.Complete(application, today, Now));
+        var missing = Assert.Throws<RuleViolationException>(() => internship.Complete(application, today, Now));
         Assert.Contains("2026-05", missing.Message, StringComparison.Ordinal);
         Assert.Equal(InternshipStatus.Running, internship.Status);
         Assert.Null(application.GraduatedOn);
@@ -168,8 +168,8 @@ public sealed class InternshipTests
         Assert.Equal(application.Municipality, graduated.Municipality);
         Assert.Equal(internship.HostOrganizationId, graduated.HostOrganizationId);
         Assert.Equal(today, graduated.GraduatedOn);
-        Assert.Throws<NotAllowedNowException>(() => internship.Complete(application, today, Now));
-        Assert.Throws<NotAllowedNowException>(() => internship.RecordCheckIn("2026-06", "After", 1, [], null, today, Now));
+        Assert.Throws<RuleViolationException>(() => internship.Complete(application, today, Now));
+        Assert.Throws<RuleViolationException>(() => internship.RecordCheckIn("2026-06", "After", 1, [], null, today, Now));
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class PersonTests
         Assert.Null(person.Consent);
         Assert.Empty(person.Languages);
         Assert.Equal(Municipality.Marneuli, person.Municipality);
-        Assert.Throws<NotAllowedNowException>(() => person.Erase(erasedAt));
+        Assert.Throws<RuleViolationException>(() => person.Erase(erasedAt));
     }
 
     [Theory]
