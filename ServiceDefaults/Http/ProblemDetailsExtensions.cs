@@ -33,6 +33,8 @@ public static class ProblemDetailsExtensions
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            // A number sent as a string ("12") is a wrong type, not a number: the web defaults would read it.
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             options.SerializerOptions.Converters.Add(new StorableStringConverter());
         });
         return builder;

@@ -102,6 +102,37 @@ public sealed class Agreement
         DateOnly? signedOn, IReadOnlyList<TrancheInput?>? schedule, DateTimeOffset now)
     {
         var errors = new ValidationErrors();
+        var valid = ReadSchedule(signedOn, schedule, errors);
+        errors.ThrowIfAny();
+
+        var agreement = new Agreement
+        {
+            Id = Guid.CreateVersion7(now),
+            AwardId = award.Id,
+            CallId = call.Id,
+            ApplicationId = award.ApplicationId,
+            OrganizationId = organizationId,
+            ParticipantId = participantId,
+            TargetGroup = call.TargetGroup,
+            Municipality = municipality,
+            Amount = award.Amount,
+            Currency = award.Currency,
+            SignedOn = signedOn!.Value,
+            Status = AgreementStatus.Active,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        agreement.Tranches = Split(award.Amount, valid.Select(t => t.Percentage).ToList());
+        agreement.Reports = valid.Select((t, i) => new GrantReport(i + 1, t.DueOn)).ToList();
+        return agreement;
+    }
+
+    /// <summary>
+    /// The signing date and tranche schedule as given, checked on their own (percentages summing to 100, report dates
+    /// in order after the signing); problems go to <paramref name="errors"/>, so they are reported with any other.
+    /// </summary>
+    public static List<(decimal Percentage, DateOnly DueOn)> ReadSchedule(DateOnly? signedOn, IReadOnlyList<TrancheInput?>? schedule, ValidationErrors errors)
+    {
         if (signedOn is null)
         {
             errors.Add("signedOn", "This field is required.");
@@ -162,28 +193,7 @@ public sealed class Agreement
             }
         }
 
-        errors.ThrowIfAny();
-
-        var agreement = new Agreement
-        {
-            Id = Guid.CreateVersion7(now),
-            AwardId = award.Id,
-            CallId = call.Id,
-            ApplicationId = award.ApplicationId,
-            OrganizationId = organizationId,
-            ParticipantId = participantId,
-            TargetGroup = call.TargetGroup,
-            Municipality = municipality,
-            Amount = award.Amount,
-            Currency = award.Currency,
-            SignedOn = signedOn!.Value,
-            Status = AgreementStatus.Active,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        agreement.Tranches = Split(award.Amount, valid.Select(t => t.Percentage).ToList());
-        agreement.Reports = valid.Select((t, i) => new GrantReport(i + 1, t.DueOn)).ToList();
-        return agreement;
+        return valid;
     }
 
     /// <summary>Each tranche's amount rounded to cents; the last takes the remainder, so the tranches sum to the award exactly.</summary>

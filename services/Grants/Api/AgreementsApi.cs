@@ -42,7 +42,10 @@ public static class AgreementsApi
         var award = request.AwardId is { } awardId ? await db.Awards.AsNoTracking().FirstOrDefaultAsync(a => a.Id == awardId, ct) : null;
         if (award is null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["awardId"] = [request.AwardId is null ? "This field is required." : "No such award."] });
+            var errors = new ValidationErrors();
+            errors.Add("awardId", request.AwardId is null ? "This field is required." : "No such award.");
+            Agreement.ReadSchedule(request.SignedOn, request.Tranches, errors); // report every problem at once
+            return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 
         if (await db.Agreements.AnyAsync(a => a.AwardId == award.Id, ct))

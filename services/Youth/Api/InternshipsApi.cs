@@ -34,16 +34,18 @@ public static class InternshipsApi
     public static async Task<Results<Created<InternshipResponse>, ValidationProblem>> Place(
         PlacementRequest request, YouthDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        if (request.ApplicationId is not { } applicationId)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["applicationId"] = ["Required: the accepted application."] });
-        }
-
-        var personId = await db.Applications.Where(a => a.Id == applicationId).Select(a => (Guid?)a.PersonId).FirstOrDefaultAsync(ct);
+        var personId = request.ApplicationId is { } id
+            ? await db.Applications.Where(a => a.Id == id).Select(a => (Guid?)a.PersonId).FirstOrDefaultAsync(ct)
+            : null;
         if (personId is null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["applicationId"] = ["No such application."] });
+            var errors = new ValidationErrors();
+            errors.Add("applicationId", request.ApplicationId is null ? "Required: the accepted application." : "No such application.");
+            Internship.ValidateMentor(request.Mentor?.Name, request.Mentor?.Contact, errors); // report every problem at once
+            return TypedResults.ValidationProblem(errors.ToDictionary());
         }
+
+        var applicationId = request.ApplicationId!.Value;
 
         return await db.InTransactionAsync<Results<Created<InternshipResponse>, ValidationProblem>>(async token =>
         {

@@ -94,6 +94,10 @@ public sealed class Cohort
         {
             errors.Add("eligibleMunicipalities", "At least one programme municipality.");
         }
+        else if (eligibleMunicipalities.Count > Contracts.ReferenceData.Municipality.All.Count)
+        {
+            errors.Add("eligibleMunicipalities", $"At most the programme's {Contracts.ReferenceData.Municipality.All.Count} municipalities.");
+        }
         else
         {
             for (var i = 0; i < eligibleMunicipalities.Count; i++)

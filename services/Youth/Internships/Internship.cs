@@ -63,6 +63,13 @@ public sealed class Internship
     /// Places an accepted candidate with a national host organisation. The cohort must be running, the internship
     /// must not start before the cohort does, and it must not overlap another internship of the same person.
     /// </summary>
+    /// <summary>The mentor at the host: a name and a contact, each at most <see cref="MaxMentorLength"/> characters.</summary>
+    public static void ValidateMentor(string? mentorName, string? mentorContact, ValidationErrors errors)
+    {
+        errors.Required(mentorName, "mentor.name", MaxMentorLength);
+        errors.Required(mentorContact, "mentor.contact", MaxMentorLength);
+    }
+
     public static (Internship Internship, InternshipStarted Started) Place(
         Cohort cohort, Application application, OrganizationReplica? host, Guid? hostOrganizationId, string? mentorName, string? mentorContact,
         DateOnly? startsOn, DateOnly? endsOn, IEnumerable<Internship> internshipsOfPerson, DateTimeOffset now)
@@ -81,8 +88,7 @@ public sealed class Internship
             errors.Add("hostOrganizationId", $"Host organisations are national organisations; this one is a {host.Type}.");
         }
 
-        errors.Required(mentorName, "mentor.name", MaxMentorLength);
-        errors.Required(mentorContact, "mentor.contact", MaxMentorLength);
+        ValidateMentor(mentorName, mentorContact, errors);
         if (startsOn is null)
         {
             errors.Add("startsOn", "Required.");

@@ -136,7 +136,12 @@ public sealed record PersonDetails(
             errors.Add("municipality", $"Use one of {string.Join(", ", Contracts.ReferenceData.Municipality.All)}.");
         }
 
-        for (var i = 0; i < (languages?.Count ?? 0); i++)
+        if (languages?.Count > Language.All.Count)
+        {
+            errors.Add("languages", $"At most the {Language.All.Count} languages the programme works in.");
+        }
+
+        for (var i = 0; i < Math.Min(languages?.Count ?? 0, Language.All.Count + 1); i++)
         {
             if (!Language.IsKnown(languages![i]))
             {
