@@ -347,7 +347,7 @@ if [[ -s "$SWEEP_REPORT" ]]; then
   sweep_each=$(grep -o '"[^"]*"[[:space:]]*:[[:space:]]*[0-9]\+' "$SWEEP_REPORT" | tr -d '" ' | sed 's/:/ /' | awk '{ printf "%s%s %s", sep, $1, $2; sep = ", " }')
   SWEEP="$sweep_total cases ($sweep_each), from \`$(realpath --relative-to="$ROOT" "$SWEEP_REPORT")\` ($(date -u -r "$SWEEP_REPORT" '+%Y-%m-%d %H:%M UTC'))."
 else
-  SWEEP="sweep not run: no \`$(realpath -m --relative-to="$ROOT" "$SWEEP_REPORT")\`. Run \`PLATFORM_SWEEP_REPORT=\$PWD/bench/results/sweep.json dotnet run --project tests/Platform.IntegrationTests -- --filter-class '*BadInputSweep*'\` first."
+  SWEEP="sweep not run: no \`$(realpath -m --relative-to="$ROOT" "$SWEEP_REPORT")\`. Run \`PLATFORM_SWEEP_REPORT=\$PWD/bench/results/sweep.json dotnet run --project tests/Platform.IntegrationTests -- -class '*BadInputSweep*'\` first."
 fi
 
 cores=$(nproc)
