@@ -31,6 +31,7 @@ app.MapApplicationsApi();
 app.MapEvaluationsApi();
 app.MapAgreementsApi();
 app.MapFiguresApi();
+app.MapGraduatesApi();
 app.MapOrganizationReplicaApi<GrantsDbContext>("grants");
 app.MapAuditTrailApi<GrantsDbContext>("grants");
 

@@ -74,13 +74,16 @@ public sealed partial class PlatformTokens(Uri gateway, string adminEmail, strin
 
     private async Task<string> NewMachineClientTokenAsync(string role, Guid? organizationId) => (await NewClientAsync(role, organizationId)).Token;
 
-    /// <summary>A machine client of its own for <paramref name="role"/>, with its client id (the subject of its tokens) and a token.</summary>
-    public async Task<(string ClientId, string Token)> NewClientAsync(string role, Guid? organizationId = null)
+    /// <summary>
+    /// A machine client of its own for <paramref name="role"/>, with its client id (the subject of its tokens) and a token;
+    /// an applicant acts for <paramref name="organizationId"/> or, as a graduate, by <paramref name="participantId"/>.
+    /// </summary>
+    public async Task<(string ClientId, string Token)> NewClientAsync(string role, Guid? organizationId = null, Guid? participantId = null)
     {
         using var http = new HttpClient { BaseAddress = gateway };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await ForRoleAsync("programme-admin"));
         var clientId = $"e2e-{role}-{Guid.NewGuid():N}"[..40];
-        using var created = await http.PostAsJsonAsync("/api/identity/clients", new { clientId, displayName = $"End-to-end {role}", roles = new[] { role }, organizationId });
+        using var created = await http.PostAsJsonAsync("/api/identity/clients", new { clientId, displayName = $"End-to-end {role}", roles = new[] { role }, organizationId, participantId });
         Assert.True(created.IsSuccessStatusCode, $"Creating a {role} client: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
         var secret = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("clientSecret").GetString()!;
 

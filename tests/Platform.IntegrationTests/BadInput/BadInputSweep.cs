@@ -2,9 +2,10 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MassTransit;
 using Microsoft.AspNetCore.Routing;
-using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Platform.IntegrationTests.Capacity;
 using Platform.IntegrationTests.Infrastructure;
 using Platform.ServiceDefaults.Security;
@@ -85,6 +86,13 @@ public static class BadInputSweep
 
         var seeds = await SeedAsync(target, endpoints, output, ct);
         await OutboxDrainedAsync(target.ConnectionString);
+        // From here on only the sweep's requests may write: other tests' events (organisations registered, graduates)
+        // would otherwise reach this instance's projections on its own queues while the sweep runs.
+        if (target.Services.GetService<IBusControl>() is { } bus)
+        {
+            await bus.StopAsync(ct);
+        }
+
         var before = await DatabaseSnapshot.TakeAsync(target.ConnectionString, ct);
 
         var cases = endpoints.SelectMany(e => SweepCases.For(e, RouteValuesFor(e, seeds))).ToList();
