@@ -6,6 +6,9 @@ public sealed class OutboxOptions
     /// <summary>How many events one dispatcher claims at a time.</summary>
     public int BatchSize { get; set; } = 100;
 
+    /// <summary>How many batches one instance dispatches at once.</summary>
+    public int Workers { get; set; } = 4;
+
     /// <summary>How often to look for events committed by other instances (this instance's commits wake it at once).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
