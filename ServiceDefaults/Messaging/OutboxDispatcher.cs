@@ -166,7 +166,8 @@ public sealed partial class OutboxDispatcher<TDbContext>(
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         var pending = db.OutboxMessages.Where(m => m.SentAt == null);
         var count = await pending.LongCountAsync(cancellationToken);
-        var oldest = count == 0 ? now : await pending.MinAsync(m => m.CreatedAt, cancellationToken);
+        // The rows counted may be sent by the time of this query: then there is no oldest.
+        var oldest = count == 0 ? now : await pending.MinAsync(m => (DateTimeOffset?)m.CreatedAt, cancellationToken) ?? now;
         metrics.Backlog(count, now - oldest);
 
         if (now - _cleanedAt >= CleanupInterval)

@@ -6,8 +6,11 @@ public sealed class OutboxOptions
     /// <summary>How many events one dispatcher claims at a time.</summary>
     public int BatchSize { get; set; } = 100;
 
-    /// <summary>How many batches one instance dispatches at once.</summary>
-    public int Workers { get; set; } = 4;
+    /// <summary>
+    /// How many batches one instance dispatches at once. One by default: with four, the broker-restart fault test
+    /// once failed to see every event delivered within its deadline, and the cause is not yet understood.
+    /// </summary>
+    public int Workers { get; set; } = 1;
 
     /// <summary>How often to look for events committed by other instances (this instance's commits wake it at once).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
