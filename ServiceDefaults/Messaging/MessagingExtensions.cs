@@ -33,6 +33,7 @@ public static class MessagingExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<MessagingMetrics>();
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox");
+        builder.Services.AddSingleton<InboxGroupCommit<TDbContext>>();
         builder.Services.AddScoped<Inbox<TDbContext>>();
         builder.Services.AddHostedService<OutboxDispatcher<TDbContext>>();
 

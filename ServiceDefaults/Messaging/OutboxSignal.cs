@@ -1,10 +1,12 @@
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Platform.ServiceDefaults.Messaging;
 
 /// <summary>
-/// Wakes this process's dispatcher as soon as a transaction that may hold events commits, so delivery does not
+/// Wakes this process's dispatcher as soon as a transaction that holds events commits, so delivery does not
 /// wait for the next poll. Other instances still find the events on their poll.
 /// </summary>
 public sealed class OutboxSignal
@@ -33,34 +35,103 @@ public sealed class OutboxSignal
         _pending.WaitAsync(pollInterval, cancellationToken);
 }
 
-/// <summary>Signals the dispatcher after a SaveChanges outside a transaction, and after every committed transaction.</summary>
+/// <summary>
+/// Signals the dispatcher once the events a SaveChanges added are committed: at once outside a transaction,
+/// after the commit inside one. Commits without events (an inbox, the dispatcher marking what it sent) wake
+/// nothing: each wake-up costs the dispatcher a claim transaction.
+/// </summary>
 internal sealed class OutboxSignalInterceptor(OutboxSignal signal) : DbTransactionInterceptor, ISaveChangesInterceptor
 {
+    // Contexts whose open transaction holds events added by a SaveChanges; weak, so a context never lives longer for it.
+    private readonly ConditionalWeakTable<DbContext, object> _holdingEvents = [];
+
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        NoteEvents(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        NoteEvents(eventData.Context);
+        return result;
+    }
+
     public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (result > 0 && eventData.Context?.Database.CurrentTransaction is null)
-        {
-            signal.Notify();
-        }
-
+        SignalIfCommitted(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (result > 0 && eventData.Context?.Database.CurrentTransaction is null)
-        {
-            signal.Notify();
-        }
-
+        SignalIfCommitted(eventData.Context);
         return result;
     }
 
-    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        signal.Notify();
+        SaveFailed(eventData.Context);
         return Task.CompletedTask;
     }
 
-    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => signal.Notify();
+    public void SaveChangesFailed(DbContextErrorEventData eventData) => SaveFailed(eventData.Context);
+
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        SignalIfHolding(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => SignalIfHolding(eventData.Context);
+
+    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    private void NoteEvents(DbContext? db)
+    {
+        if (db is IOutboxDbContext && db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
+        {
+            _holdingEvents.AddOrUpdate(db, db);
+        }
+    }
+
+    // Outside a user transaction SaveChanges committed its own; inside one, the commit comes later.
+    private void SignalIfCommitted(DbContext? db)
+    {
+        if (db?.Database.CurrentTransaction is null)
+        {
+            SignalIfHolding(db);
+        }
+    }
+
+    // A failed SaveChanges of its own transaction stored nothing; inside a user transaction, the rollback forgets it.
+    private void SaveFailed(DbContext? db)
+    {
+        if (db?.Database.CurrentTransaction is null)
+        {
+            Forget(db);
+        }
+    }
+
+    private void SignalIfHolding(DbContext? db)
+    {
+        if (db is not null && _holdingEvents.Remove(db))
+        {
+            signal.Notify();
+        }
+    }
+
+    private void Forget(DbContext? db)
+    {
+        if (db is not null)
+        {
+            _holdingEvents.Remove(db);
+        }
+    }
 }
