@@ -36,10 +36,13 @@ case "${1:-}" in
   *) printf 'usage: ./platform.sh bench [--short]\n' >&2; exit 2 ;;
 esac
 if (( SHORT )); then
-  WARMUP=4 RATE_SECONDS=8 SAT_SECONDS=4 ROUNDS=2 EVENT_SECONDS=8 EVENT_BURST=3000
+  WARMUP=4 WRITE_WARMUP=8 RATE_WARMUP=2 RATE_SECONDS=6 SAT_SECONDS=4 ROUNDS=1 EVENT_SECONDS=6 EVENT_BURST=2000
 else
-  WARMUP=10 RATE_SECONDS=30 SAT_SECONDS=6 ROUNDS=5 EVENT_SECONDS=30 EVENT_BURST=10000
+  WARMUP=10 WRITE_WARMUP=25 RATE_WARMUP=5 RATE_SECONDS=30 SAT_SECONDS=6 ROUNDS=5 EVENT_SECONDS=30 EVENT_BURST=10000
 fi
+# WARMUP: wrk against each new process before it is measured (the JIT compiles hot paths fully only after many
+# calls). The write path's processes have more code to compile: with 4 s, Capacity measured 360-440 req/s in the
+# rounds that followed, with 25 s 580-740. RATE_WARMUP: before a fixed-rate run, on processes already warm.
 RATE=${BENCH_RATE:-1000}
 WRITE_RATE=${BENCH_WRITE_RATE:-500}
 EVENT_RATE=${BENCH_EVENT_RATE:-300}
@@ -141,11 +144,11 @@ app() {
 # --- measurements --------------------------------------------------------------------------------------
 
 # fixed_rate <rate> <url> [Platform.Bench options]: "p50 p99 max sent ok errors achieved" for RATE_SECONDS
-# after WARMUP seconds at that rate. Failed requests are counted in the line (and the report), not fatal.
+# after RATE_WARMUP seconds at that rate. Failed requests are counted in the line (and the report), not fatal.
 fixed_rate() {
   local rate=$1 url=$2 out
   shift 2
-  out=$(dotnet "bench/Platform.Bench/$RELEASE/Platform.Bench.dll" rate "$url" "$rate" "$RATE_SECONDS" "$WARMUP" "$@") || true
+  out=$(dotnet "bench/Platform.Bench/$RELEASE/Platform.Bench.dll" rate "$url" "$rate" "$RATE_SECONDS" "$RATE_WARMUP" "$@") || true
   [[ $(wc -w <<<"$out") -eq 7 ]] || die "the fixed-rate run against $url failed"
   echo "$out"
 }
@@ -270,8 +273,8 @@ BASELINE_BODY='{"name":"Bench organisation {n}","municipality":"KK-MARNEULI"}'
 declare -A WLAT WSAT
 for which in baseline register; do
   if [[ $which == baseline ]]; then url=$BASELINE_URL body=$BASELINE_BODY; else url=$REGISTER_URL body=$REGISTER_BODY; fi
-  say "$which: warm-up, wrk -c $CONNECTIONS for ${WARMUP}s"
-  wrk -t 2 -c "$CONNECTIONS" -d "${WARMUP}s" -H "$BEARER" -s bench/wrk/post.lua "$url" -- "$body" "warm-$which" idempotency-key >/dev/null
+  say "$which: warm-up, wrk -c $CONNECTIONS for ${WRITE_WARMUP}s"
+  wrk -t 2 -c "$CONNECTIONS" -d "${WRITE_WARMUP}s" -H "$BEARER" -s bench/wrk/post.lua "$url" -- "$body" "warm-$which" idempotency-key >/dev/null
   WSAT[$which]="0 0 0"
 done
 for ((round = 1; round <= ROUNDS; round++)); do
@@ -299,13 +302,13 @@ events() {
     ConnectionStrings__bench-db="$(pg consumer)" ConnectionStrings__messaging="$AMQP" Messaging__PrefetchCount=32 -- "$consumer"
   env ConnectionStrings__bench-db="$(pg producer)" ConnectionStrings__messaging="$AMQP" Logging__LogLevel__Default=Warning \
     OTEL_EXPORTER_OTLP_ENDPOINT= dotnet "bench/Platform.Bench.Pipeline/$RELEASE/Platform.Bench.Pipeline.dll" \
-    "$producer" "http://127.0.0.1:$CONSUMER_PORT" "$EVENT_RATE" "$EVENT_SECONDS" "$WARMUP" "$EVENT_BURST" >"$LOG_DIR/$producer.out" \
+    "$producer" "http://127.0.0.1:$CONSUMER_PORT" "$EVENT_RATE" "$EVENT_SECONDS" "$RATE_WARMUP" "$EVENT_BURST" >"$LOG_DIR/$producer.out" \
     || say "the $producer event run lost or duplicated events (see the report)"
   [[ $(tail -n 1 "$LOG_DIR/$producer.out" | wc -w) -eq 11 ]] || { cat "$LOG_DIR/$producer.out" >&2; die "the $producer event run failed"; }
   stop consumer
   printf -v "$2" '%s' "$(tail -n 1 "$LOG_DIR/$producer.out")"
 }
-say "Events: raw MassTransit, $EVENT_RATE events/s for ${EVENT_SECONDS}s, then a burst of $EVENT_BURST"
+say "Events: raw MassTransit, two bursts of $EVENT_BURST (the first warms up), then $EVENT_RATE events/s for ${EVENT_SECONDS}s"
 events raw RAW
 say "raw: $RAW   (p50 p99 max ms, sent received lost duplicates, achieved/s, burst events s events/s)"
 say "Events: outbox -> inbox, the same"
@@ -373,8 +376,9 @@ Machine: $cores cores ($cpu), $memory memory, shared with other work; load gener
 all run on it. Commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD 2>/dev/null || echo ' plus uncommitted changes').
 Took $((FINISHED_AT - STARTED_AT)) s in all ($((BUILT_AT - STARTED_AT)) s of it building). Load tools: wrk (Debian) for throughput at
 saturation, $CONNECTIONS connections, 2 threads; bench/Platform.Bench (C#, open loop: requests start on a fixed schedule
-whether or not earlier ones answered) for latency at a fixed rate, ${RATE_SECONDS}s measured after ${WARMUP}s at that rate.
-Saturation figures are the mean of $ROUNDS rounds of ${SAT_SECONDS}s alternating between the candidates, after ${WARMUP}s warm-up each.
+whether or not earlier ones answered) for latency at a fixed rate, ${RATE_SECONDS}s measured after ${RATE_WARMUP}s at that rate.
+Saturation figures are the mean of $ROUNDS round(s) of ${SAT_SECONDS}s alternating between the candidates, after a warm-up of
+each process (${WARMUP}s; ${WRITE_WARMUP}s for the write path's).
 Servers: PostgreSQL, RabbitMQ and Redis from infra/local; PostgreSQL with \`$PG_OPTS\` (commits do not wait for
 the disk, for the platform and the baselines alike). Every measured request
 carries a real access token from services/Identity (client credentials, role capacity-team). Every figure's
@@ -423,8 +427,9 @@ inbox in another (bench/Platform.Bench.Pipeline.Consumer: a replica row and the 
 each with its own database, as two services. Baseline: raw MassTransit publish (confirms on) and a bare handler
 of the same message type on the same RabbitMQ. Prefetch 32 on both consumers. Latency: from the commit's return
 (raw: the Publish call) to the consumer's commit (raw: the handler), measured over ${EVENT_SECONDS}s at
-$EVENT_RATE events/s after ${WARMUP}s at that rate. Throughput: $EVENT_BURST events sent by 64 concurrent senders, from the first
-send to the last arrival.
+$EVENT_RATE events/s after ${RATE_WARMUP}s at that rate. Throughput: $EVENT_BURST events sent by 64 concurrent senders, from the first
+send to the last arrival, after a first, unmeasured burst of as many that warms both processes up (a cold process
+measured its JIT compiler). The inbox commits the messages that arrive together in one transaction.
 
 | Figure | Outbox -> inbox | Raw MassTransit (same run) | Ratio | Target | |
 |---|---|---|---|---|---|
