@@ -16,6 +16,7 @@ internal static class PlatformResources
     {
         var database = infra.Database(name);
         return builder.AddProject<TProject>(name)
+            .WithPlatformRuntime()
             // Healthy means migrated and connected to database, broker and cache: what WaitFor should wait for.
             .WithHttpHealthCheck("/health")
             .WithReference(database).WaitFor(database)
@@ -35,6 +36,7 @@ internal static class PlatformResources
     {
         var port = builder.Configuration.GetValue("Gateway:Port", 8080);
         var gateway = builder.AddProject<TProject>(name)
+            .WithPlatformRuntime()
             .WithEndpoint("http", endpoint =>
             {
                 endpoint.UriScheme = "http";
@@ -90,4 +92,13 @@ internal static class PlatformResources
             validator.WithEnvironment("Identity__Issuer", issuer).WithEnvironment("Identity__MetadataAddress", metadata);
         }
     }
+
+    /// <summary>
+    /// Runtime settings that only the environment can carry (the rest are in Directory.Build.props): a 64 MB first
+    /// GC generation. The default here is about 2 MB, so a service collected every few requests; in a benchmark run
+    /// with 64 MB, registering organisations through the gateway at 500 req/s went from p99 1.2-2.4 s to 0.19 s
+    /// (bench/bench.sh sets the same for every process it starts).
+    /// </summary>
+    private static IResourceBuilder<ProjectResource> WithPlatformRuntime(this IResourceBuilder<ProjectResource> project) =>
+        project.WithEnvironment("DOTNET_GCgen0size", "0x4000000");
 }
