@@ -43,8 +43,8 @@ fi
 # WARMUP: wrk against each new process before it is measured (the JIT compiles hot paths fully only after many
 # calls). The write path's processes have more code to compile: with 4 s, Capacity measured 360-440 req/s in the
 # rounds that followed, with 25 s 580-740. RATE_WARMUP: before a fixed-rate run, on processes already warm.
-# Every .NET process runs as the AppHost runs the platform's: a 64 MB first GC generation (AppHost/PlatformResources.cs).
-GEN0_SIZE=0x4000000
+# Every .NET process runs with the environment the AppHost gives the platform's (AppHost/PlatformResources.cs).
+RUNTIME_ENV=(DOTNET_GCgen0size=0x4000000 DOTNET_TC_CallCountingDelayMs=0)
 RATE=${BENCH_RATE:-1000}
 WRITE_RATE=${BENCH_WRITE_RATE:-500}
 EVENT_RATE=${BENCH_EVENT_RATE:-300}
@@ -139,7 +139,7 @@ app() {
   (( $# )) && shift
   launch "$name" env ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production \
     Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning \
-    OTEL_EXPORTER_OTLP_ENDPOINT= DOTNET_GCgen0size="$GEN0_SIZE" "${vars[@]}" dotnet "$dll" "$@"
+    OTEL_EXPORTER_OTLP_ENDPOINT= "${RUNTIME_ENV[@]}" "${vars[@]}" dotnet "$dll" "$@"
   wait_for "$name" 90 port_open "$port"
 }
 
@@ -302,7 +302,7 @@ events() {
   [[ $producer == raw ]] && consumer=raw
   app consumer "$CONSUMER_PORT" "bench/Platform.Bench.Pipeline.Consumer/$RELEASE/Platform.Bench.Pipeline.Consumer.dll" \
     ConnectionStrings__bench-db="$(pg consumer)" ConnectionStrings__messaging="$AMQP" Messaging__PrefetchCount=32 -- "$consumer"
-  env ConnectionStrings__bench-db="$(pg producer)" ConnectionStrings__messaging="$AMQP" Logging__LogLevel__Default=Warning DOTNET_GCgen0size="$GEN0_SIZE" \
+  env ConnectionStrings__bench-db="$(pg producer)" ConnectionStrings__messaging="$AMQP" Logging__LogLevel__Default=Warning "${RUNTIME_ENV[@]}" \
     OTEL_EXPORTER_OTLP_ENDPOINT= dotnet "bench/Platform.Bench.Pipeline/$RELEASE/Platform.Bench.Pipeline.dll" \
     "$producer" "http://127.0.0.1:$CONSUMER_PORT" "$EVENT_RATE" "$EVENT_SECONDS" "$RATE_WARMUP" "$EVENT_BURST" >"$LOG_DIR/$producer.out" \
     || say "the $producer event run lost or duplicated events (see the report)"

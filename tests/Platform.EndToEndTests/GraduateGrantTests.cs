@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
+using static Platform.EndToEndTests.Responses;
+
 namespace Platform.EndToEndTests;
 
 /// <summary>
@@ -95,15 +97,5 @@ public sealed class GraduateGrantTests(PlatformFixture platform)
             },
         }, Ct), HttpStatusCode.Created);
         return await Json(await applicant.PostAsync($"/api/grants/applications/{draft.GetProperty("id").GetGuid()}/submit", null, Ct), HttpStatusCode.OK);
-    }
-
-    private static async Task<JsonElement> Json(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync(Ct);
-            Assert.True(response.StatusCode == expected, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: expected {(int)expected}, got {(int)response.StatusCode}: {text}");
-            return JsonDocument.Parse(text).RootElement.Clone();
-        }
     }
 }

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
+using static Platform.EndToEndTests.Responses;
+
 namespace Platform.EndToEndTests;
 
 /// <summary>
@@ -144,15 +146,5 @@ public sealed class GrantsCycleTests(PlatformFixture platform)
         Assert.Equal(1, figures.GetProperty("awarded").GetInt32());
         Assert.Equal(20_000m, figures.GetProperty("awardedAmount").GetDecimal());
         Assert.Equal(20_000m, figures.GetProperty("paidAmount").GetDecimal());
-    }
-
-    private static async Task<JsonElement> Json(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync(Ct);
-            Assert.True(response.StatusCode == expected, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: expected {(int)expected}, got {(int)response.StatusCode}: {text}");
-            return JsonDocument.Parse(text).RootElement.Clone();
-        }
     }
 }

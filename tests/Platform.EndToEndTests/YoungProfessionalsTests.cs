@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
+using static Platform.EndToEndTests.Responses;
+
 namespace Platform.EndToEndTests;
 
 /// <summary>
@@ -33,12 +35,12 @@ public sealed class YoungProfessionalsTests(PlatformFixture platform)
 
         Assert.Equal("Completed", graduate.Internship.GetProperty("status").GetString());
         Assert.Equal(hostId, graduate.Internship.GetProperty("hostOrganizationId").GetGuid());
-        var application = await ReadAsync(await youth.GetAsync($"/api/youth/applications/{graduate.ApplicationId}", Ct));
+        var application = await Json(await youth.GetAsync($"/api/youth/applications/{graduate.ApplicationId}", Ct));
         Assert.Equal(graduate.ParticipantId, application.GetProperty("participantId").GetGuid());
         Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), application.GetProperty("graduatedOn").GetString());
 
         // The figures count the graduate; the donor's monitor reads them, without names.
-        var figures = await ReadAsync(await monitor.GetAsync($"/api/youth/figures/cohorts?cohortId={graduate.CohortId}", Ct));
+        var figures = await Json(await monitor.GetAsync($"/api/youth/figures/cohorts?cohortId={graduate.CohortId}", Ct));
         var row = Assert.Single(figures.GetProperty("rows").EnumerateArray());
         Assert.Equal("KK-MARNEULI", row.GetProperty("municipality").GetString());
         foreach (var count in new[] { "applicants", "accepted", "placed", "graduated" })
@@ -86,11 +88,11 @@ public sealed class YoungProfessionalsTests(PlatformFixture platform)
             maxAge = 29,
         }, Ct));
         var applicationId = await IdOfAsync(await youth.PostAsJsonAsync($"/api/youth/cohorts/{cohortId}/applications", new { personId }, Ct));
-        await ReadAsync(await youth.PostAsync($"/api/youth/cohorts/{cohortId}/start-selection", null, Ct));
-        var accepted = await ReadAsync(await youth.PostAsJsonAsync($"/api/youth/applications/{applicationId}/decision",
+        await Json(await youth.PostAsync($"/api/youth/cohorts/{cohortId}/start-selection", null, Ct));
+        var accepted = await Json(await youth.PostAsJsonAsync($"/api/youth/applications/{applicationId}/decision",
             new { decision = "Accepted", score = 88, reason = "Clear motivation, relevant studies" }, Ct));
         Assert.Equal("Accepted", accepted.GetProperty("status").GetString());
-        await ReadAsync(await youth.PostAsync($"/api/youth/cohorts/{cohortId}/start", null, Ct));
+        await Json(await youth.PostAsync($"/api/youth/cohorts/{cohortId}/start", null, Ct));
 
         var internshipId = await IdOfAsync(await youth.PostAsJsonAsync("/api/youth/internships", new
         {
@@ -108,28 +110,11 @@ public sealed class YoungProfessionalsTests(PlatformFixture platform)
             Assert.Equal(HttpStatusCode.Created, checkIn.StatusCode);
         }
 
-        var completed = await ReadAsync(await youth.PostAsync($"/api/youth/internships/{internshipId}/complete", null, Ct));
+        var completed = await Json(await youth.PostAsync($"/api/youth/internships/{internshipId}/complete", null, Ct));
         Assert.Equal(personId, completed.GetProperty("participantId").GetGuid());
         return new Graduate(personId, cohortId, applicationId, completed);
     }
 
-    private static async Task<Guid> IdOfAsync(HttpResponseMessage response)
-    {
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync(Ct);
-            Assert.True(response.StatusCode == HttpStatusCode.Created, $"expected 201, got {(int)response.StatusCode}: {text}");
-            return JsonDocument.Parse(text).RootElement.GetProperty("id").GetGuid();
-        }
-    }
-
-    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
-    {
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync(Ct);
-            Assert.True(response.StatusCode == HttpStatusCode.OK, $"expected 200, got {(int)response.StatusCode}: {text}");
-            return JsonDocument.Parse(text).RootElement.Clone();
-        }
-    }
+    private static async Task<Guid> IdOfAsync(HttpResponseMessage response) =>
+        (await Json(response, HttpStatusCode.Created)).GetProperty("id").GetGuid();
 }
