@@ -4,7 +4,7 @@ using Platform.ServiceDefaults.Idempotency;
 using Platform.ServiceDefaults.Organizations;
 using Platform.ServiceDefaults.Security;
 using Platform.Youth.Api;
-using Platform.Youth.Common;
+using Platform.Contracts.ReferenceData;
 using Platform.Youth.Data;
 
 var builder = WebApplication.CreateBuilder(args);

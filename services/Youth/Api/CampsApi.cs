@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Youth;
 using Platform.ServiceDefaults.Security;
 using Platform.Youth.Camps;
-using Platform.Youth.Common;
+using Platform.Contracts.ReferenceData;
 using Platform.Youth.Data;
 
 namespace Platform.Youth.Api;

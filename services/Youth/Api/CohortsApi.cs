@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.ReferenceData;
 using Platform.ServiceDefaults.Security;
 using Platform.Youth.Cohorts;
-using Platform.Youth.Common;
 using Platform.Youth.Data;
 
 namespace Platform.Youth.Api;

@@ -5,7 +5,7 @@ using Platform.Contracts.Youth;
 using Platform.ServiceDefaults.Security;
 using Platform.Youth.Camps;
 using Platform.Youth.Cohorts;
-using Platform.Youth.Common;
+using Platform.Contracts.ReferenceData;
 using Platform.Youth.Data;
 
 namespace Platform.Youth.Api;

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Security;
-using Platform.Youth.Common;
+using Platform.Contracts.ReferenceData;
 using Platform.Youth.Data;
 using Platform.Youth.Internships;
 

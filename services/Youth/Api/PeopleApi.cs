@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.ReferenceData;
 using Platform.ServiceDefaults.Security;
-using Platform.Youth.Common;
 using Platform.Youth.Data;
 using Platform.Youth.People;
 

@@ -1,5 +1,5 @@
 using Platform.Contracts.Youth;
-using Platform.Youth.Common;
+using Platform.Contracts.ReferenceData;
 using Platform.Youth.People;
 
 namespace Platform.Youth.Camps;

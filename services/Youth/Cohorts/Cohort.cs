@@ -1,4 +1,4 @@
-using Platform.Youth.Common;
+using Platform.Contracts.ReferenceData;
 using Platform.Youth.People;
 
 namespace Platform.Youth.Cohorts;

@@ -3,7 +3,7 @@ using Platform.Contracts.Capacity;
 using Platform.Contracts.Youth;
 using Platform.ServiceDefaults.Organizations;
 using Platform.Youth.Cohorts;
-using Platform.Youth.Common;
+using Platform.Contracts.ReferenceData;
 
 namespace Platform.Youth.Internships;
 

@@ -1,6 +1,5 @@
 using System.Net.Mail;
 using Platform.Contracts.ReferenceData;
-using Platform.Youth.Common;
 
 namespace Platform.Youth.People;
 
@@ -25,7 +24,7 @@ public sealed class Person
 
     public DateOnly? BirthDate { get; private set; }
 
-    /// <summary>One of <see cref="Common.Gender.All"/>; <c>null</c> once erased.</summary>
+    /// <summary>One of <see cref="Contracts.ReferenceData.Gender.All"/>; <c>null</c> once erased.</summary>
     public string? Gender { get; private set; }
 
     /// <summary>Home municipality: what cohorts' eligibility and the figures go by. Kept after erasure (not identifying).</summary>
@@ -126,9 +125,9 @@ public sealed record PersonDetails(
             errors.Add("birthDate", "A date of birth in the past, at most 120 years ago.");
         }
 
-        if (!Common.Gender.IsKnown(gender))
+        if (!Contracts.ReferenceData.Gender.IsKnown(gender))
         {
-            errors.Add("gender", $"Use one of {string.Join(", ", Common.Gender.All)}.");
+            errors.Add("gender", $"Use one of {string.Join(", ", Contracts.ReferenceData.Gender.All)}.");
         }
 
         if (!Contracts.ReferenceData.Municipality.IsKnown(municipality))

@@ -1,6 +1,6 @@
 using Platform.Contracts.Youth;
 using Platform.Youth.Camps;
-using Platform.Youth.Common;
+using Platform.Contracts.ReferenceData;
 using static Platform.UnitTests.Youth.YouthExamples;
 
 namespace Platform.UnitTests.Youth;

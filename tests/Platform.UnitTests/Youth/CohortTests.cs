@@ -1,5 +1,5 @@
 using Platform.Youth.Cohorts;
-using Platform.Youth.Common;
+using Platform.Contracts.ReferenceData;
 using static Platform.UnitTests.Youth.YouthExamples;
 
 namespace Platform.UnitTests.Youth;

@@ -1,6 +1,6 @@
 using Platform.Contracts.Capacity;
 using Platform.Youth.Cohorts;
-using Platform.Youth.Common;
+using Platform.Contracts.ReferenceData;
 using Platform.Youth.Internships;
 using static Platform.UnitTests.Youth.YouthExamples;
 

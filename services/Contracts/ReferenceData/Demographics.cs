@@ -1,6 +1,6 @@
-namespace Platform.Youth.Common;
+namespace Platform.Contracts.ReferenceData;
 
-/// <summary>The gender codes the programme reports by (the same as in <c>CampHeld</c>).</summary>
+/// <summary>The gender codes every service reports by (in <c>CampHeld</c>, <c>TrainingDelivered</c>, ...).</summary>
 public static class Gender
 {
     public const string Female = "female";
@@ -49,12 +49,4 @@ public static class Age
 
         return counts;
     }
-}
-
-/// <summary>Calendar helpers: "today" is the UTC calendar day of the injected clock.</summary>
-public static class Calendar
-{
-    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-
-    public static DateOnly Day(DateTimeOffset instant) => DateOnly.FromDateTime(instant.UtcDateTime);
 }
