@@ -56,6 +56,7 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
                 Status = StatusCodes.Status409Conflict,
                 Title = "The record was changed by someone else",
                 Detail = "Read it again and repeat the change.",
+                Extensions = { ["code"] = "concurrent-change" },
             },
             _ => null,
         };
