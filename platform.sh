@@ -7,6 +7,7 @@
 #   ./platform.sh install   install the server packages (PostgreSQL, RabbitMQ, Redis) and restore NuGet packages
 #   ./platform.sh test      install, run every test of the solution, end with "N passed, N failed"
 #   ./platform.sh bench     run the benchmarks on loopback, write bench/results/<timestamp>.md (--short: < 3 min)
+#   ./platform.sh deploy-manifests [DIR] [--Replicas:grants=2 ...]   Kubernetes manifests (docs/production.md)
 #
 # Environment: GATEWAY_PORT (8080), DASHBOARD_PORT (18888; OTLP and the resource service use the next two
 # ports), INFRA_MODE (local; or container / external, see AppHost/Infrastructure/InfraMode.cs).
@@ -30,7 +31,7 @@ say() { if [[ -t 2 ]]; then printf '\033[1m==> %s\033[0m\n' "$*" >&2; else print
 die() { printf 'platform.sh: %s\n' "$*" >&2; exit 1; }
 
 usage() {
-  sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   exit 2
 }
 
@@ -294,10 +295,36 @@ cmd_bench() {
   "$ROOT/bench/bench.sh" "$@"
 }
 
+# --- deploy-manifests ----------------------------------------------------------------------------------
+
+# The AppHost in publish mode writes the manifests of its model (AppHost/Deployment): a Kustomize base and the
+# overlays dev and production in DIR (artifacts/kubernetes unless given; relative to the repository), then both
+# overlays are rendered once. Further arguments are AppHost settings: --Replicas:NAME=N, --Deploy:production:Host=...,
+# --Deploy:production:Registry=..., --Deploy:production:Tag=... (docs/production.md). The servers are provisioned
+# outside the cluster, so the model is built with container resources, which need no engine to be described.
+cmd_deploy_manifests() {
+  local dir=artifacts/kubernetes
+  if [[ $# -gt 0 && "$1" != --* ]]; then dir=$1; shift; fi
+  dir=$(realpath -m "$dir")
+  command -v dotnet >/dev/null || die "the .NET SDK is missing; install .NET 10 (https://dot.net)"
+  say "Building the AppHost"
+  dotnet build "$APPHOST_PROJECT" --verbosity quiet -nologo
+  say "Writing the Kubernetes manifests to $dir"
+  (cd "$ROOT/AppHost" && dotnet "$APPHOST_DLL" --operation publish --Infra:Mode=container --Deploy:ManifestsDir="$dir" "$@")
+  if command -v kubectl >/dev/null; then
+    local overlay
+    for overlay in dev production; do
+      kubectl kustomize "$dir/overlays/$overlay" >/dev/null || die "kubectl kustomize $dir/overlays/$overlay failed"
+    done
+    say "Both overlays render: kubectl apply -k $dir/overlays/production (after the Secrets in $dir/SECRETS.md)"
+  fi
+}
+
 # -------------------------------------------------------------------------------------------------------
 
 case "${1:-}" in
   run | stop | reset | install | test) "cmd_$1" ;;
   bench) shift; cmd_bench "$@" ;;
+  deploy-manifests) shift; cmd_deploy_manifests "$@" ;;
   *) usage ;;
 esac

@@ -1,4 +1,5 @@
 using Platform.AppHost;
+using Platform.AppHost.Deployment;
 using Platform.AppHost.Infrastructure;
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -19,4 +20,7 @@ var gateway = builder.AddGateway<Projects.Platform_Gateway>("gateway", infra, [i
 
 identity.IssuesTokensFor(gateway, [capacity, grants, youth, partnerships, media, gateway]);
 
-builder.Build().Run();
+builder.WithReplicaCounts();
+
+// Runs the platform, or with Deploy:ManifestsDir writes its Kubernetes manifests (./platform.sh deploy-manifests).
+builder.Build().RunOrWriteManifests();
