@@ -261,6 +261,7 @@ trx_sum() {
 
 cmd_test() {
   cmd_install
+  ensure_kubectl
   rm -rf "$RESULTS_DIR"
   mkdir -p "$RESULTS_DIR"
   say "Running the tests"
@@ -293,6 +294,21 @@ cmd_bench() {
       || die "apt-get install wrk failed"
   fi
   "$ROOT/bench/bench.sh" "$@"
+}
+
+# The deployment tests render the manifests with `kubectl kustomize`; without kubectl, Debian's kubernetes-client has it.
+ensure_kubectl() {
+  command -v kubectl >/dev/null && return 0
+  command -v apt-get >/dev/null || die "kubectl is missing and there is no apt-get here; install kubectl (the deployment tests render with it)"
+  local sudo=()
+  if [[ $(id -u) -ne 0 ]]; then
+    command -v sudo >/dev/null || die "installing kubectl needs root (or sudo)"
+    sudo=(sudo)
+  fi
+  say "Installing kubectl (kubernetes-client)"
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q kubernetes-client \
+    || { "${sudo[@]}" apt-get update -q && "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q kubernetes-client; } \
+    || die "apt-get install kubernetes-client failed"
 }
 
 # --- deploy-manifests ----------------------------------------------------------------------------------
