@@ -155,7 +155,7 @@ internal static class KubernetesObjects
         {
             ["scaleTargetRef"] = new Map { ["apiVersion"] = "apps/v1", ["kind"] = "Deployment", ["name"] = service.Name },
             ["minReplicas"] = service.Replicas,
-            ["maxReplicas"] = Math.Max(maxReplicas, service.Replicas),
+            ["maxReplicas"] = Math.Max(maxReplicas, 2 * service.Replicas), // room to scale above any minimum
             ["metrics"] = new List<object>
             {
                 new Map
