@@ -1,2 +1,3 @@
+global using Platform.ServiceDefaults.Domain;
 global using Platform.ServiceDefaults.Http;
 global using Platform.ServiceDefaults.Messaging;
