@@ -84,8 +84,15 @@ public sealed class PartnershipGroup
     {
         GroupStatus.Formed => GroupStage.Formed,
         GroupStatus.Closed => GroupStage.Closed,
-        _ => (LastMetOn ?? ActivatedOn ?? FormedOn).AddMonths(DormantAfterMonths) < today ? GroupStage.Dormant : GroupStage.Active,
+        _ => IsDormant(ActivatedOn ?? FormedOn, LastMetOn, today) ? GroupStage.Dormant : GroupStage.Active,
     };
+
+    /// <summary>The dormant rule: no meeting (nor the activation) within the six months up to <paramref name="day"/>.</summary>
+    public static bool IsDormant(DateOnly activatedOn, DateOnly? lastMetOn, DateOnly day) =>
+        activatedOn < DormantCutoff(day) && (lastMetOn is null || lastMetOn < DormantCutoff(day));
+
+    /// <summary>A group that has not met since before this day is dormant on <paramref name="day"/>.</summary>
+    public static DateOnly DormantCutoff(DateOnly day) => day.AddMonths(-DormantAfterMonths);
 
     public sealed record NewMember(OrganizationReplica? Organization, MemberRole? Role, DateOnly? JoinedOn);
 

@@ -342,8 +342,11 @@ public sealed class AgendaItem
 {
     private AgendaItem() { }
 
+    public Guid Id { get; private set; }
+
     internal AgendaItem(Guid meetingId, int position, string title)
     {
+        Id = Guid.NewGuid();
         MeetingId = meetingId;
         Position = position;
         Title = title;

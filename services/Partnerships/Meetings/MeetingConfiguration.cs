@@ -38,7 +38,9 @@ internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaI
     public void Configure(EntityTypeBuilder<AgendaItem> item)
     {
         item.ToTable("agenda_items");
-        item.HasKey(i => new { i.MeetingId, i.Position });
+        // A key of its own: replacing the agenda deletes and inserts items at the same positions in one save.
+        item.HasKey(i => i.Id);
+        item.Property(i => i.Id).ValueGeneratedNever();
         item.Property(i => i.Title).HasMaxLength(Meeting.MaxTextLength);
     }
 }
