@@ -16,6 +16,6 @@ internal sealed class AllianceMemberConfiguration : IEntityTypeConfiguration<All
         member.Property(m => m.Region).HasMaxLength(2);
         member.HasRowVersion();
         // One current membership per organisation, also under concurrent joins.
-        member.HasIndex(m => m.OrganizationId).IsUnique().HasFilter("\"LeftOn\" IS NULL");
+        member.HasIndex(m => m.OrganizationId).IsUnique().HasFilter("left_on IS NULL");
     }
 }

@@ -20,7 +20,7 @@ internal sealed class GroupConfiguration : IEntityTypeConfiguration<PartnershipG
         group.HasMany(g => g.Members).WithOne().HasForeignKey(m => m.GroupId);
         group.Navigation(g => g.Members).AutoInclude();
         // One group per municipality while it is not closed; a concurrent second formation fails here.
-        group.HasIndex(g => g.Municipality).IsUnique().HasFilter("\"Status\" <> 'Closed'");
+        group.HasIndex(g => g.Municipality).IsUnique().HasFilter("status <> 'Closed'");
     }
 }
 

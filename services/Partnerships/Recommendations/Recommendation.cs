@@ -174,6 +174,11 @@ public sealed class Recommendation
         {
             errors.Add("meetingId", "Recommendations are endorsed at a meeting of the Alliance.");
         }
+        else if (meeting.HeldOn is null)
+        {
+            // Nobody is present at a meeting whose attendance is not recorded: say why rather than reject every voter.
+            throw new RuleViolationException("meeting-not-held", "Record who attended the Alliance meeting before its votes.");
+        }
 
         if (ballots is null || ballots.Count == 0)
         {
@@ -200,11 +205,6 @@ public sealed class Recommendation
         errors.MaxLength(note, "note", MaxNoteLength);
         errors.ThrowIfAny();
         Expect(RecommendationStatus.Drafted);
-        if (meeting.HeldOn is null)
-        {
-            throw new RuleViolationException("meeting-not-held", "Record who attended the Alliance meeting before its votes.");
-        }
-
         if (present.Count * 2 <= membersOnTheDay.Count)
         {
             throw new RuleViolationException("no-quorum",

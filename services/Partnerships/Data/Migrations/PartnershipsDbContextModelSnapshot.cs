@@ -71,7 +71,7 @@ namespace Platform.Partnerships.Data.Migrations
                     b.HasIndex("OrganizationId")
                         .IsUnique()
                         .HasDatabaseName("ix_alliance_members_organization_id")
-                        .HasFilter("\"LeftOn\" IS NULL");
+                        .HasFilter("left_on IS NULL");
 
                     b.ToTable("alliance_members", (string)null);
                 });
@@ -227,7 +227,7 @@ namespace Platform.Partnerships.Data.Migrations
                     b.HasIndex("Municipality")
                         .IsUnique()
                         .HasDatabaseName("ix_groups_municipality")
-                        .HasFilter("\"Status\" <> 'Closed'");
+                        .HasFilter("status <> 'Closed'");
 
                     b.ToTable("groups", (string)null);
                 });

@@ -13,7 +13,7 @@ using Platform.Partnerships.Data;
 namespace Platform.Partnerships.Data.Migrations
 {
     [DbContext(typeof(PartnershipsDbContext))]
-    [Migration("20261201083340_PartnershipsGovernance")]
+    [Migration("20261201084130_PartnershipsGovernance")]
     partial class PartnershipsGovernance
     {
         /// <inheritdoc />
@@ -74,7 +74,7 @@ namespace Platform.Partnerships.Data.Migrations
                     b.HasIndex("OrganizationId")
                         .IsUnique()
                         .HasDatabaseName("ix_alliance_members_organization_id")
-                        .HasFilter("\"LeftOn\" IS NULL");
+                        .HasFilter("left_on IS NULL");
 
                     b.ToTable("alliance_members", (string)null);
                 });
@@ -230,7 +230,7 @@ namespace Platform.Partnerships.Data.Migrations
                     b.HasIndex("Municipality")
                         .IsUnique()
                         .HasDatabaseName("ix_groups_municipality")
-                        .HasFilter("\"Status\" <> 'Closed'");
+                        .HasFilter("status <> 'Closed'");
 
                     b.ToTable("groups", (string)null);
                 });

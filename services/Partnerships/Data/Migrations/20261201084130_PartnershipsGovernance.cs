@@ -350,7 +350,7 @@ namespace Platform.Partnerships.Data.Migrations
                 table: "alliance_members",
                 column: "organization_id",
                 unique: true,
-                filter: "\"LeftOn\" IS NULL");
+                filter: "left_on IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_attendance_meeting_id",
@@ -382,7 +382,7 @@ namespace Platform.Partnerships.Data.Migrations
                 table: "groups",
                 column: "municipality",
                 unique: true,
-                filter: "\"Status\" <> 'Closed'");
+                filter: "status <> 'Closed'");
 
             migrationBuilder.CreateIndex(
                 name: "ix_meetings_group_id_date",
