@@ -65,12 +65,12 @@ public sealed class MeetingsApiTests(PartnershipsFixture partnerships) : IClassF
     {
         var group = await partnerships.FormGroupAsync("KK-GARDABANI");
         var representative = await partnerships.RepresentativeAsync(group, group.CsoMemberId, "female");
-        var meetingId = await partnerships.HeldGroupMeetingAsync(group, 40, representative);
+        var meetingId = await partnerships.HeldGroupMeetingAsync(group, 20, representative);
         var path = $"/api/partnerships/meetings/{meetingId}/decisions";
         var late = (await partnerships.PostAsync(path, new { text = "Publish the hearing schedule", ownerOrganizationId = group.LsgId, dueOn = Today.AddDays(-10) }, HttpStatusCode.Created))
             .GetProperty("id").GetGuid();
         await partnerships.PostAsync(path, new { text = "Prepare the survey", ownerOrganizationId = group.CsoId, dueOn = Today.AddDays(10) }, HttpStatusCode.Created);
-        await AssertProblemAsync(await partnerships.Team.PostAsJsonAsync(path, new { text = "", ownerOrganizationId = Guid.NewGuid(), dueOn = Today.AddDays(-60) }, Ct),
+        await AssertProblemAsync(await partnerships.Team.PostAsJsonAsync(path, new { text = "", ownerOrganizationId = Guid.NewGuid(), dueOn = Today.AddDays(-30) }, Ct),
             HttpStatusCode.BadRequest, "ownerOrganizationId");
 
         var overdue = await partnerships.GetAsync($"/api/partnerships/decisions/overdue?groupId={group.Id}");
