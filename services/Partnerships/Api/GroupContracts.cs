@@ -46,3 +46,7 @@ public sealed record GroupResponse(
                 m.JoinedOn, m.LeftOn, m.Representatives.Count,
                 withPersonalData ? [.. m.Representatives.OrderBy(r => r.AddedAt).Select(r => new Person(r.Id, r.Name, r.Gender, r.Contact, r.ErasedAt is not null))] : null))]);
 }
+
+/// <summary>Subject access: what Partnerships holds about one representative, and the meetings they attended.</summary>
+public sealed record RepresentativeDataResponse(Guid Id, Guid GroupId, Guid OrganizationId, MemberRole Role, string? Name, string? Gender, string? Contact,
+    DateTimeOffset AddedAt, DateTimeOffset? ErasedAt, IReadOnlyList<Guid> MeetingsAttended);

@@ -25,6 +25,8 @@ public static class GroupsApi
         api.MapPut("/{id:guid}/members/{memberId:guid}/role", ChangeRole).WithName("ChangeGroupMemberRole").WithSummary("Chair, secretary or member").RequireAuthorization(write);
         api.MapPost("/{id:guid}/members/{memberId:guid}/representatives", AddRepresentative).WithName("AddRepresentative")
             .WithSummary("A person who represents a member organisation (personal data)").RequireAuthorization(write);
+        api.MapGet("/{id:guid}/representatives/{representativeId:guid}", GetRepresentative).WithName("GetRepresentative")
+            .WithSummary("Subject access: everything held about a representative").RequireAuthorization(PartnershipsAccess.PersonalData);
         api.MapDelete("/{id:guid}/representatives/{representativeId:guid}", EraseRepresentative).WithName("EraseRepresentative")
             .WithSummary("Erase a representative's personal data; attendance counts stay").RequireAuthorization(write);
         api.MapPost("/{id:guid}/close", Close).WithName("CloseGroup").WithSummary("Close the group; publishes PartnershipGroupClosed").RequireAuthorization(write);
@@ -132,9 +134,25 @@ public static class GroupsApi
         }
 
         var representative = group.AddRepresentative(memberId, request.Name, request.Gender, request.Contact, clock.GetUtcNow());
+        db.GuardRowVersion(group, g => g.Status);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/partnerships/groups/{id}",
             new GroupResponse.Person(representative.Id, representative.Name, representative.Gender, representative.Contact, Erased: false));
+    }
+
+    public static async Task<Results<Ok<RepresentativeDataResponse>, NotFound>> GetRepresentative(
+        Guid id, Guid representativeId, PartnershipsDbContext db, CancellationToken ct)
+    {
+        if (await db.Groups.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(g => g.Id == id, ct) is not { } group
+            || group.Members.FirstOrDefault(m => m.Representatives.Any(r => r.Id == representativeId)) is not { } member)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var r = member.Representatives.First(x => x.Id == representativeId);
+        var meetings = await db.Meetings.AsNoTracking().IgnoreAutoIncludes()
+            .Where(m => m.Attendance.Any(a => a.RepresentativeId == representativeId)).OrderBy(m => m.Date).Select(m => m.Id).ToListAsync(ct);
+        return TypedResults.Ok(new RepresentativeDataResponse(r.Id, group.Id, member.OrganizationId, member.Role, r.Name, r.Gender, r.Contact, r.AddedAt, r.ErasedAt, meetings));
     }
 
     public static async Task<Results<NoContent, NotFound>> EraseRepresentative(
@@ -174,6 +192,7 @@ public static class GroupsApi
         }
 
         change(group);
+        db.GuardRowVersion(group, g => g.Status);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(GroupResponse.From(group, clock.Today(), withPersonalData: true));
     }

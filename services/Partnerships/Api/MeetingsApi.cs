@@ -138,6 +138,7 @@ public static class MeetingsApi
             ? (await db.GroupMembers.AsNoTracking().Where(m => m.GroupId == groupId).ToListAsync(ct)).Where(m => m.IsMemberOn(meeting.Date)).Select(m => m.OrganizationId)
             : (await db.AllianceMembers.AsNoTracking().ToListAsync(ct)).Where(m => m.IsMemberOn(meeting.Date)).Select(m => m.OrganizationId);
         var decision = meeting.RecordDecision(request.Text, request.OwnerOrganizationId, request.DueOn, owners.ToHashSet(), clock.GetUtcNow());
+        db.GuardRowVersion(meeting, m => m.MinutesStatus);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/partnerships/meetings/{id}", DecisionResponse.From(decision, meeting, clock.Today()));
     }
@@ -151,6 +152,7 @@ public static class MeetingsApi
         }
 
         meeting.SetDecisionStatus(decisionId, request.Status, clock.Today());
+        db.GuardRowVersion(meeting, m => m.MinutesStatus);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(DecisionResponse.From(meeting.Decisions.First(d => d.Id == decisionId), meeting, clock.Today()));
     }
@@ -211,6 +213,7 @@ public static class MeetingsApi
         }
 
         await change(meeting, ct);
+        db.GuardRowVersion(meeting, m => m.MinutesStatus);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(MeetingResponse.From(meeting, clock.Today(), withPersonalData: true));
     }

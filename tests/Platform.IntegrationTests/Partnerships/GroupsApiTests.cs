@@ -97,7 +97,10 @@ public sealed class GroupsApiTests(PartnershipsFixture partnerships) : IClassFix
         using var monitor = partnerships.App.ClientFor(PlatformRoles.Monitor);
         Assert.Equal(HttpStatusCode.Forbidden, (await monitor.GetAsync($"/api/partnerships/groups/{group.Id}", Ct)).StatusCode);
 
-        // Erasure removes the person's data; the representative's place stays, marked erased.
+        // Subject access for the team only; erasure removes the person's data, the representative's place stays, marked erased.
+        var held = await partnerships.GetAsync($"/api/partnerships/groups/{group.Id}/representatives/{representative}");
+        Assert.Equal("nino.beridze@example.ge", held.GetProperty("contact").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync($"/api/partnerships/groups/{group.Id}/representatives/{representative}", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await partnerships.Team.DeleteAsync($"/api/partnerships/groups/{group.Id}/representatives/{representative}", Ct)).StatusCode);
         var erased = await partnerships.GetAsync($"/api/partnerships/groups/{group.Id}");
         Assert.DoesNotContain("Kapanadze", erased.GetRawText(), StringComparison.Ordinal);
@@ -129,5 +132,25 @@ public sealed class GroupsApiTests(PartnershipsFixture partnerships) : IClassFix
         await partnerships.HeldGroupMeetingAsync(group, 2, representative);
         Assert.Equal(0, (await partnerships.GetAsync("/api/partnerships/groups?municipality=KK-DMANISI&stage=Dormant")).GetProperty("total").GetInt64());
         Assert.Equal("Active", (await partnerships.GetAsync($"/api/partnerships/groups/{id}")).GetProperty("stage").GetString());
+    }
+
+    [Fact]
+    public async Task Two_CSOs_leaving_at_once_cannot_leave_the_group_without_a_CSO()
+    {
+        var group = await partnerships.FormGroupAsync("KK-GARDABANI");
+        var second = await partnerships.KnownOrganizationAsync(OrganizationType.Cso, "KK-GARDABANI");
+        var joined = await partnerships.PostAsync($"/api/partnerships/groups/{group.Id}/members", new { organizationId = second, joinedOn = Today.AddDays(-3) }, HttpStatusCode.OK);
+        var secondMember = joined.GetProperty("members").EnumerateArray().Single(m => m.GetProperty("organizationId").GetGuid() == second).GetProperty("id").GetGuid();
+
+        var answers = await Task.WhenAll(
+            partnerships.Team.PostAsJsonAsync($"/api/partnerships/groups/{group.Id}/members/{group.CsoMemberId}/leave", new { leftOn = Today }, Ct),
+            partnerships.Team.PostAsJsonAsync($"/api/partnerships/groups/{group.Id}/members/{secondMember}/leave", new { leftOn = Today }, Ct));
+
+        Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.OK));
+        var refused = Assert.Single(answers, a => a.StatusCode != HttpStatusCode.OK);
+        await AssertProblemAsync(refused, HttpStatusCode.Conflict, null);
+        Assert.Contains((await ReadJsonAsync(refused)).GetProperty("code").GetString(), new[] { "group-needs-cso-and-lsg", "concurrent-change" });
+        var read = await partnerships.GetAsync($"/api/partnerships/groups/{group.Id}");
+        Assert.Single(read.GetProperty("members").EnumerateArray(), m => m.GetProperty("organizationType").GetString() == "Cso" && m.GetProperty("leftOn").ValueKind == JsonValueKind.Null);
     }
 }
