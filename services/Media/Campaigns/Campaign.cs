@@ -21,6 +21,9 @@ public sealed class Campaign
     public const int MaxTextLength = 2000;
     public const int MaxTitleLength = 300;
 
+    /// <summary>More than any campaign here can reach, even counting views: a larger number is a typing error.</summary>
+    public const long MaxReach = 1_000_000_000;
+
     private Campaign() { }
 
     public Guid Id { get; private set; }
@@ -200,12 +203,13 @@ public sealed record CampaignDetails(
             errors.Add("endsOn", "On or after the first day.");
         }
 
-        CheckTargets(TargetReachByChannel, channels, "targetReachByChannel", "channels", errors);
-        CheckTargets(TargetReachByLanguage, languages, "targetReachByLanguage", "languages", errors);
+        CheckTargets(TargetReachByChannel, Channel.All, channels, "targetReachByChannel", "channels", errors);
+        CheckTargets(TargetReachByLanguage, Language.All, languages, "targetReachByLanguage", "languages", errors);
         return errors;
     }
 
-    private static void CheckTargets(IReadOnlyDictionary<string, long>? targets, List<string> codes, string field, string codesField, ValidationErrors errors)
+    private static void CheckTargets(
+        IReadOnlyDictionary<string, long>? targets, IReadOnlyList<string> known, List<string> codes, string field, string codesField, ValidationErrors errors)
     {
         if (targets is null || targets.Count == 0)
         {
@@ -215,13 +219,14 @@ public sealed record CampaignDetails(
 
         foreach (var (code, target) in targets)
         {
-            if (codes.Count > 0 && !codes.Contains(code, StringComparer.Ordinal))
+            // Checked against the campaign's own codes only when those are valid; an unknown code is wrong either way.
+            if (!known.Contains(code, StringComparer.Ordinal) || (codes.Count > 0 && !codes.Contains(code, StringComparer.Ordinal)))
             {
                 errors.Add($"{field}.{code}", $"Not one of the campaign's {codesField}.");
             }
-            else if (target < 0)
+            else if (target is < 0 or > Campaign.MaxReach)
             {
-                errors.Add($"{field}.{code}", "Zero or more people.");
+                errors.Add($"{field}.{code}", $"From 0 to {Campaign.MaxReach} people.");
             }
         }
     }

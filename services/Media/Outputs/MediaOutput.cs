@@ -187,9 +187,9 @@ public sealed class MediaOutput
             errors.Add("metric", $"Use one of {string.Join(", ", ReachMetric.All)}.");
         }
 
-        if (value is null or < 0)
+        if (value is null or < 0 or > Campaign.MaxReach)
         {
-            errors.Add("value", "Required: zero or more.");
+            errors.Add("value", $"Required: from 0 to {Campaign.MaxReach}.");
         }
 
         if (measuredOn is null || measuredOn > today || measuredOn < Date)
@@ -218,9 +218,9 @@ public sealed class MediaOutput
         {
             errors.Add("type", $"Use one of {string.Join(", ", Enum.GetNames<OutputType>())}.");
         }
-        else if (details.Channel is not null && !ChannelsOf[type].Contains(details.Channel))
+        else if (Campaigns.Channel.All.Contains(details.Channel, StringComparer.Ordinal) && !ChannelsOf[type].Contains(details.Channel))
         {
-            errors.Add("channel", $"A {type} appears on {string.Join(" or ", ChannelsOf[type])}.");
+            errors.Add("channel", $"An output of type {type} appears on {string.Join(" or ", ChannelsOf[type])}.");
         }
 
         errors.Required(details.Title, "title", MaxTitleLength);
