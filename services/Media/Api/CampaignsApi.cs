@@ -91,7 +91,8 @@ public static class CampaignsApi
 
         campaign.Revise(request.Details());
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(CampaignResponse.From(campaign, ReachTotals.Of([])));
+        var reach = await ReachOfAsync(db, [id], ct);
+        return TypedResults.Ok(CampaignResponse.From(campaign, reach[id]));
     }
 
     public static async Task<Results<Ok<CampaignResponse>, NotFound>> StartCampaign(Guid id, MediaDbContext db, TimeProvider clock, CancellationToken ct)
