@@ -1,3 +1,4 @@
+using Platform.Media.Api;
 using Platform.Media.Data;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Audit;
@@ -21,6 +22,12 @@ app.UseAuthorization();
 app.UseIdempotentCommands();
 app.MapDefaultEndpoints();
 
+app.MapCampaignsApi();
+app.MapOutputsApi();
+app.MapEngagementApi();
+app.MapVisibilityApi();
+app.MapCommunicationFiguresApi();
+app.MapPublishedOutputsApi();
 app.MapOrganizationReplicaApi<MediaDbContext>("media");
 app.MapAuditTrailApi<MediaDbContext>("media");
 

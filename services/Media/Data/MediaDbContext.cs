@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Media.Campaigns;
+using Platform.Media.Outputs;
+using Platform.Media.Visibility;
 using Platform.ServiceDefaults.Audit;
 using Platform.ServiceDefaults.Organizations;
 
@@ -8,6 +11,18 @@ public sealed class MediaDbContext(DbContextOptions<MediaDbContext> options) : D
 {
     /// <summary>This service's copy of the organisation registry, kept from Capacity's events.</summary>
     public DbSet<OrganizationReplica> Organizations => Set<OrganizationReplica>();
+
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    public DbSet<MediaOutput> Outputs => Set<MediaOutput>();
+
+    public DbSet<VisibilityCheck> VisibilityChecks => Set<VisibilityCheck>();
+
+    public DbSet<ReachMeasurement> ReachMeasurements => Set<ReachMeasurement>();
+
+    public DbSet<JournalistTraining> JournalistTrainings => Set<JournalistTraining>();
+
+    public DbSet<MediaPartnership> MediaPartnerships => Set<MediaPartnership>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 

@@ -17,6 +17,7 @@ public sealed class BadInputSweepTests(PlatformServers servers, ITestOutputHelpe
         ["capacity"] = s => SweepTarget.ServiceAsync<CapacityDbContext>(s, "capacity"),
         ["grants"] = s => SweepTarget.ServiceAsync<GrantsDbContext>(s, "grants"),
         ["youth"] = s => SweepTarget.ServiceAsync<YouthDbContext>(s, "youth"),
+        ["media"] = s => SweepTarget.ServiceAsync<Platform.Media.Data.MediaDbContext>(s, "media"),
         ["identity"] = SweepTarget.IdentityAsync,
     };
 
