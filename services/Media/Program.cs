@@ -1,4 +1,6 @@
+using Platform.Media.Catalogue;
 using Platform.Media.Data;
+using Platform.Media.Results;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Audit;
 using Platform.ServiceDefaults.Idempotency;
@@ -12,6 +14,8 @@ builder.AddServiceDatabase<MediaDbContext>("media-db");
 builder.AddPlatformMessaging<MediaDbContext>("media", bus => bus.AddOrganizationReplica<MediaDbContext>());
 builder.AddPlatformAuthentication();
 builder.AddIdempotentCommands();
+builder.AddResultsFramework();
+builder.AddPublicCatalogue();
 
 var app = builder.Build();
 
@@ -19,9 +23,12 @@ app.UsePlatformDefaults();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseIdempotentCommands();
+app.UseOutputCache();
 app.MapDefaultEndpoints();
 
 app.MapOrganizationReplicaApi<MediaDbContext>("media");
 app.MapAuditTrailApi<MediaDbContext>("media");
+app.MapResultsFramework();
+app.MapPublicCatalogue();
 
 app.Run();

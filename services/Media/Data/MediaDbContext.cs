@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Media.Catalogue;
+using Platform.Media.Results;
 using Platform.ServiceDefaults.Audit;
 using Platform.ServiceDefaults.Organizations;
 
@@ -8,6 +10,13 @@ public sealed class MediaDbContext(DbContextOptions<MediaDbContext> options) : D
 {
     /// <summary>This service's copy of the organisation registry, kept from Capacity's events.</summary>
     public DbSet<OrganizationReplica> Organizations => Set<OrganizationReplica>();
+
+    // The results framework and the public catalogue.
+    public DbSet<Fact> Facts => Set<Fact>();
+
+    public DbSet<QuarterLock> QuarterLocks => Set<QuarterLock>();
+
+    public DbSet<Story> Stories => Set<Story>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
