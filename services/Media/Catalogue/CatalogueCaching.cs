@@ -22,7 +22,8 @@ public static class CatalogueCaching
         builder.Services.AddStackExchangeRedisOutputCache(redis =>
         {
             redis.Configuration = builder.Configuration.GetConnectionString("cache");
-            redis.InstanceName = "media-catalogue:";
+            // Instances with queues of their own (tests) keep their cache apart too.
+            redis.InstanceName = $"{builder.Configuration["Messaging:QueuePrefix"] ?? "media"}-catalogue:";
         });
         builder.Services.AddOutputCache(options =>
         {

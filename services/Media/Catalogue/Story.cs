@@ -1,6 +1,7 @@
 using Platform.ServiceDefaults.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Platform.Media.Results;
 using Platform.ServiceDefaults.Data;
 
 namespace Platform.Media.Catalogue;
@@ -196,7 +197,7 @@ internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
         story.Property(s => s.Municipality).HasMaxLength(20);
         story.Property(s => s.Title).HasLocalizedTextConversion();
         story.Property(s => s.Body).HasLocalizedTextConversion();
-        story.Property(s => s.Graduates).HasColumnType("jsonb");
+        story.Property(s => s.Graduates).HasJsonbConversion();
         story.Property(s => s.ConsentReference).HasMaxLength(Story.MaxConsentReferenceLength);
         story.Property(s => s.ConsentRecordedBy).HasMaxLength(200);
         story.Property(s => s.ApprovedBy).HasMaxLength(200);

@@ -60,9 +60,9 @@ internal sealed class FactConfiguration : IEntityTypeConfiguration<Fact>
         fact.Property(f => f.EventType).HasMaxLength(100);
         fact.Property(f => f.Quarter).HasMaxLength(6);
         fact.Property(f => f.Municipality).HasMaxLength(20);
-        fact.Property(f => f.Dimensions).HasColumnType("jsonb");
-        fact.Property(f => f.Values).HasColumnType("jsonb");
-        fact.Property(f => f.Text).HasColumnType("jsonb");
+        fact.Property(f => f.Dimensions).HasJsonbConversion();
+        fact.Property(f => f.Values).HasJsonbConversion();
+        fact.Property(f => f.Text).HasJsonbConversion();
         fact.Ignore(f => f.QuarterOf);
         fact.HasIndex(f => new { f.Kind, f.Quarter });
         fact.HasIndex(f => new { f.Kind, f.SubjectId });

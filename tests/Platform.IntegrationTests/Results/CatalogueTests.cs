@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Grants;
+using Platform.Contracts.Partnerships;
 using Platform.Contracts.ReferenceData;
-using Platform.Contracts.Youth;
 using Platform.IntegrationTests.Infrastructure;
 using static Platform.IntegrationTests.Capacity.OrganizationsApiTests;
 using static Platform.IntegrationTests.Grants.GrantsFixture;
@@ -26,16 +26,8 @@ public sealed class CatalogueTests(MediaFixture media) : IClassFixture<MediaFixt
             id => id != Guid.Empty, MediaFixture.Propagation, "a draft story of the award");
     }
 
-    private async Task<JsonElement> PublicStoriesAsync(bool expectCached = false)
-    {
-        var response = await media.Public.GetAsync("/api/media/catalogue/stories?pageSize=100", Ct);
-        if (expectCached)
-        {
-            Assert.True(response.Headers.Age is not null, "the second read is served from the output cache");
-        }
-
-        return await ReadJsonAsync(response, HttpStatusCode.OK);
-    }
+    private async Task<JsonElement> PublicStoriesAsync() =>
+        await ReadJsonAsync(await media.Public.GetAsync("/api/media/catalogue/stories?pageSize=100", Ct), HttpStatusCode.OK);
 
     [Fact]
     public async Task A_story_is_edited_approved_and_published_and_the_cached_catalogue_shows_it_at_once()
@@ -52,9 +44,13 @@ public sealed class CatalogueTests(MediaFixture media) : IClassFixture<MediaFixt
         await ReadJsonAsync(await media.Team.PostAsync($"/api/media/stories/{id}/approve", null, Ct), HttpStatusCode.OK);
         await AssertConflictAsync(await media.Team.PostAsync($"/api/media/stories/{id}/approve", null, Ct), "story-not-draft");
 
-        // The list is cached while nothing changes...
+        // The list is cached while nothing changes (an event Media records meanwhile evicts it, so read until a read is a hit)...
         Assert.DoesNotContain((await PublicStoriesAsync()).GetProperty("items").EnumerateArray(), s => s.GetProperty("id").GetGuid() == id);
-        Assert.DoesNotContain((await PublicStoriesAsync(expectCached: true)).GetProperty("items").EnumerateArray(), s => s.GetProperty("id").GetGuid() == id);
+        await Eventually.HoldsAsync(async () =>
+        {
+            await media.Public.GetAsync("/api/media/catalogue/stories?pageSize=100", Ct);
+            return (await media.Public.GetAsync("/api/media/catalogue/stories?pageSize=100", Ct)).Headers.Age is not null;
+        }, MediaFixture.Propagation, "a read of the stories served from the output cache");
         Assert.Equal(HttpStatusCode.NotFound, (await media.Public.GetAsync($"/catalogue/stories/{id}", Ct)).StatusCode);
 
         // ...and a publish evicts it: the next read has the story, without waiting for the cache to expire.
@@ -113,13 +109,13 @@ public sealed class CatalogueTests(MediaFixture media) : IClassFixture<MediaFixt
         Assert.Contains(open.CallId, ids);
         Assert.DoesNotContain(closed.CallId, ids);
 
-        CampHeld Camp(string municipality, int female) => new(Guid.NewGuid(), CampAudience.Youth, municipality, new DateOnly(2026, 5, 4), new DateOnly(2026, 5, 6), female,
-            new Dictionary<string, int> { [Gender.Female] = female }, new Dictionary<string, int> { [Age.Under18] = female });
-        await media.RecordAsync(Camp(Municipality.Marneuli, 3), Camp(Municipality.Bolnisi, 20), Camp(Municipality.Tsalka, 30));
+        PilotInitiativeCompleted Hearing(string municipality, int female) => new(Guid.NewGuid(), PilotInitiativeKind.PublicHearing, municipality, Guid.NewGuid(),
+            Guid.NewGuid(), new DateOnly(2026, 5, 6), female, new Dictionary<string, int> { [Gender.Female] = female }, new Dictionary<string, int> { [Age.From35] = female }, null);
+        await media.RecordAsync(Hearing(Municipality.Marneuli, 3), Hearing(Municipality.Bolnisi, 20), Hearing(Municipality.Tsalka, 30));
 
-        var team = QuarterOf(await media.IndicatorAsync("R1.6"), "2026Q2").GetProperty("by").GetProperty("municipality");
+        var team = QuarterOf(await media.IndicatorAsync("R2.4"), "2026Q2").GetProperty("by").GetProperty("municipality");
         Assert.Equal(3m, team.GetProperty(Municipality.Marneuli).GetDecimal());
-        var shown = (await ReadJsonAsync(await media.Public.GetAsync("/api/media/catalogue/indicators/R1.6", Ct), HttpStatusCode.OK))
+        var shown = (await ReadJsonAsync(await media.Public.GetAsync("/api/media/catalogue/indicators/R2.4", Ct), HttpStatusCode.OK))
             .GetProperty("actuals").EnumerateArray().Single(a => a.GetProperty("quarter").GetString() == "2026Q2").GetProperty("by").GetProperty("municipality");
         Assert.Equal(JsonValueKind.Null, shown.GetProperty(Municipality.Marneuli).ValueKind);
         Assert.Equal(JsonValueKind.Null, shown.GetProperty(Municipality.Bolnisi).ValueKind); // else 53 - 20 - 30 would give Marneuli away

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Platform.Contracts.ReferenceData;
 using Platform.Contracts.Youth;
 using static Platform.IntegrationTests.Capacity.OrganizationsApiTests;
@@ -19,29 +20,34 @@ public sealed class QuarterLockTests(MediaFixture media) : IClassFixture<MediaFi
     [Fact]
     public async Task Events_for_a_locked_quarter_are_kept_as_its_revision_not_merged_into_what_was_reported()
     {
-        await media.RecordAsync(Camp(12, new DateOnly(2025, 9, 10)));
-        Assert.Equal(HttpStatusCode.Forbidden, (await media.Team.PostAsync("/api/media/results/quarters/2025Q3/lock", null, Ct)).StatusCode);
-        var locked = await ReadJsonAsync(await media.Admin.PostAsync("/api/media/results/quarters/2025Q3/lock", null, Ct), HttpStatusCode.OK);
-        Assert.Equal("2025Q3", locked.GetProperty("quarter").GetString());
+        await media.RecordAsync(Camp(12, new DateOnly(2025, 6, 10)));
+        Assert.Equal(HttpStatusCode.Forbidden, (await media.Team.PostAsync("/api/media/results/quarters/2025Q2/lock", null, Ct)).StatusCode);
+        var locked = await ReadJsonAsync(await media.Admin.PostAsync("/api/media/results/quarters/2025Q2/lock", null, Ct), HttpStatusCode.OK);
+        Assert.Equal("2025Q2", locked.GetProperty("quarter").GetString());
 
-        var late = Camp(7, new DateOnly(2025, 9, 20));
+        var late = Camp(7, new DateOnly(2025, 6, 20));
         await media.RecordAsync(late);
 
         var indicator = await media.IndicatorAsync("R1.6");
-        var q3 = QuarterOf(indicator, "2025Q3");
-        Assert.True(q3.GetProperty("locked").GetBoolean());
-        Assert.Equal(12m, q3.GetProperty("value").GetDecimal());
-        var revision = q3.GetProperty("revision");
+        var q2 = QuarterOf(indicator, "2025Q2");
+        Assert.True(q2.GetProperty("locked").GetBoolean());
+        Assert.Equal(12m, q2.GetProperty("value").GetDecimal());
+        var revision = q2.GetProperty("revision");
         Assert.Equal(19m, revision.GetProperty("figure").GetProperty("value").GetDecimal());
         Assert.Equal([late.EventId], revision.GetProperty("lateEvents").EnumerateArray().Select(e => e.GetGuid()));
-        // The next quarter is not locked: it includes everything.
-        Assert.Equal(19m, ValueOf(indicator, "2025Q4"));
 
-        var events = await ReadJsonAsync(await media.Monitor.GetAsync("/api/media/results/indicators/R1.6/quarters/2025Q3/events", Ct), HttpStatusCode.OK);
+        var events = await ReadJsonAsync(await media.Monitor.GetAsync("/api/media/results/indicators/R1.6/quarters/2025Q2/events", Ct), HttpStatusCode.OK);
         Assert.True(events.GetProperty("items").EnumerateArray().Single(e => e.GetProperty("eventId").GetGuid() == late.EventId).GetProperty("late").GetBoolean());
 
+        // The next quarter is not locked: the late camp simply counts there (the indicator is cumulative).
+        var q3 = QuarterOf(indicator, "2025Q3");
+        Assert.False(q3.GetProperty("locked").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, q3.GetProperty("revision").ValueKind);
+        var next = await ReadJsonAsync(await media.Monitor.GetAsync("/api/media/results/indicators/R1.6/quarters/2025Q3/events?pageSize=100", Ct), HttpStatusCode.OK);
+        Assert.False(next.GetProperty("items").EnumerateArray().Single(e => e.GetProperty("eventId").GetGuid() == late.EventId).GetProperty("late").GetBoolean());
+
         var locks = await ReadJsonAsync(await media.Monitor.GetAsync("/api/media/results/quarters", Ct), HttpStatusCode.OK);
-        Assert.Contains(locks.EnumerateArray(), l => l.GetProperty("quarter").GetString() == "2025Q3");
+        Assert.Contains(locks.EnumerateArray(), l => l.GetProperty("quarter").GetString() == "2025Q2");
     }
 
     [Fact]
