@@ -41,6 +41,8 @@ server_packages_missing() {
   compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' >/dev/null || missing+=(postgresql)
   [[ -x /usr/lib/rabbitmq/bin/rabbitmq-server ]] || missing+=(rabbitmq-server)
   command -v redis-server >/dev/null || missing+=(redis-server)
+  # The browser the end-to-end tests drive (the public catalogue); Playwright's driver comes with its NuGet package.
+  [[ -x /usr/bin/chromium ]] || missing+=(chromium)
   echo "${missing[@]}"
 }
 
