@@ -1,3 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+
 namespace Platform.Media.Catalogue;
 
 public static class PublicCatalogueExtensions
@@ -8,6 +12,8 @@ public static class PublicCatalogueExtensions
         builder.AddCatalogueCaching();
         builder.Services.AddScoped<PublicFigures>();
         builder.Services.AddRazorPages(pages => pages.RootDirectory = "/Catalogue/Pages");
+        // Georgian, Armenian and Azerbaijani text as characters, not as numeric character references.
+        builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return builder;
     }
 

@@ -17,7 +17,9 @@ public sealed class StoryDraftsConsumer(Inbox<MediaDbContext> inbox, TimeProvide
         inbox.ApplyOnceAsync(e, "story-drafts", async (db, ct) =>
         {
             // One story per subject: a second event about the same award (a replay with a new id) drafts nothing.
-            if (!await db.Stories.AnyAsync(s => s.Kind == kind && s.SubjectId == subjectId, ct))
+            // Messages applied together share the context, so a draft added by one of them is looked for there too.
+            if (!db.Stories.Local.Any(s => s.Kind == kind && s.SubjectId == subjectId)
+                && !await db.Stories.AnyAsync(s => s.Kind == kind && s.SubjectId == subjectId, ct))
             {
                 db.Stories.Add(Story.Draft(kind, subjectId, e.EventId, municipality, await text(db, ct), clock.GetUtcNow()));
             }
@@ -54,7 +56,8 @@ public sealed class StoryDraftsConsumer(Inbox<MediaDbContext> inbox, TimeProvide
         return inbox.ApplyOnceAsync(e, "story-drafts", async (db, ct) =>
         {
             var now = clock.GetUtcNow();
-            if (await db.Stories.FirstOrDefaultAsync(s => s.Kind == StoryKind.CohortGraduated && s.SubjectId == e.CohortId, ct) is { } story)
+            if ((db.Stories.Local.FirstOrDefault(s => s.Kind == StoryKind.CohortGraduated && s.SubjectId == e.CohortId)
+                 ?? await db.Stories.FirstOrDefaultAsync(s => s.Kind == StoryKind.CohortGraduated && s.SubjectId == e.CohortId, ct)) is { } story)
             {
                 story.CountGraduate(e.ParticipantId, StoryDrafts.CohortGraduated, now);
                 return;
