@@ -4,7 +4,7 @@
 #   ./platform.sh run       install what is missing, build, run everything (Ctrl-C stops it all)
 #   ./platform.sh stop      stop a platform started by `run`, and any server left running on .data
 #   ./platform.sh reset     stop, then delete all local data (.data)
-#   ./platform.sh install   install the server packages (PostgreSQL, RabbitMQ, Redis) and restore NuGet packages
+#   ./platform.sh install   install the server packages (PostgreSQL, RabbitMQ, Redis) and Chromium (browser tests) and restore NuGet packages
 #   ./platform.sh test      install, run every test of the solution, end with "N passed, N failed"
 #   ./platform.sh bench     run the benchmarks on loopback, write bench/results/<timestamp>.md (--short: < 3 min)
 #
