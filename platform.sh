@@ -4,7 +4,7 @@
 #   ./platform.sh run       install what is missing, build, run everything (Ctrl-C stops it all)
 #   ./platform.sh stop      stop a platform started by `run`, and any server left running on .data
 #   ./platform.sh reset     stop, then delete all local data (.data)
-#   ./platform.sh install   install the server packages (PostgreSQL, RabbitMQ, Redis) and restore NuGet packages
+#   ./platform.sh install   install the server packages (PostgreSQL, RabbitMQ, Redis) and Chromium (browser tests) and restore NuGet packages
 #   ./platform.sh test      install, run every test of the solution, end with "N passed, N failed"
 #   ./platform.sh bench     run the benchmarks on loopback, write bench/results/<timestamp>.md (--short: < 3 min)
 #   ./platform.sh deploy-manifests [DIR] [--Replicas:grants=2 ...]   Kubernetes manifests (docs/production.md)
@@ -42,6 +42,8 @@ server_packages_missing() {
   compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' >/dev/null || missing+=(postgresql)
   [[ -x /usr/lib/rabbitmq/bin/rabbitmq-server ]] || missing+=(rabbitmq-server)
   command -v redis-server >/dev/null || missing+=(redis-server)
+  # The browser the end-to-end tests drive (the public catalogue); Playwright's driver comes with its NuGet package.
+  [[ -x /usr/bin/chromium ]] || missing+=(chromium)
   echo "${missing[@]}"
 }
 

@@ -17,6 +17,10 @@ var partnerships = builder.AddPlatformService<Projects.Platform_Partnerships>("p
 var media = builder.AddPlatformService<Projects.Platform_Media>("media", infra);
 
 var gateway = builder.AddGateway<Projects.Platform_Gateway>("gateway", infra, [identity, capacity, grants, youth, partnerships, media]);
+// The public catalogue, open to anyone: Media's JSON API under /api/media/catalogue/ and its web pages at /catalogue.
+gateway.WithEnvironment("Gateway__PublicPaths__0", "/api/media/catalogue/{**rest}")
+    .WithEnvironment("Gateway__PublicPages__0__Path", "/catalogue/{**rest}")
+    .WithEnvironment("Gateway__PublicPages__0__Service", "media");
 
 identity.IssuesTokensFor(gateway, [capacity, grants, youth, partnerships, media, gateway]);
 

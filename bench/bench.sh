@@ -17,6 +17,8 @@
 #   3. Events      OrganizationRegistered committed through the outbox in one process and applied through
 #                  the inbox in another (bench/Platform.Bench.Pipeline[.Consumer]), each with its own
 #                  database, against raw MassTransit publish-and-consume on the same RabbitMQ.
+#   4. Catalogue   GET /catalogue (services/Media) from the Redis output cache, against the same page rendered
+#                  uncached by a second Media (Catalogue__CacheOutput=false): throughput at saturation, >= 5x.
 # The report (bench/results/<timestamp>.md) has one table per benchmark; it also gives the case count of the
 # bad-input sweep, which the full run (or BENCH_SWEEP=1) runs itself and --short takes from the last
 # BENCH_SWEEP_REPORT (default bench/results/sweep.json) the integration tests wrote with PLATFORM_SWEEP_REPORT.
@@ -178,7 +180,7 @@ mean_of() {
 # --- build and start the servers -----------------------------------------------------------------------
 
 say "Building (Release)"
-# One build of the solution filter: the eight projects the benchmarks start, restored and built together.
+# One build of the solution filter: the projects the benchmarks start, restored and built together.
 dotnet build bench/Bench.slnf -c Release --verbosity quiet -nologo >"$LOG_DIR/build.log" 2>&1 \
   || { tail -n 30 "$LOG_DIR/build.log" >&2; die "building bench/Bench.slnf failed"; }
 BUILT_AT=$(date +%s)
@@ -317,6 +319,32 @@ say "Events: outbox -> inbox, the same"
 events outbox OUTBOX
 say "outbox: $OUTBOX"
 
+# --- 4. public catalogue -------------------------------------------------------------------------------
+
+# The catalogue's home page (services/Media, GET /catalogue, anonymous) served from the Redis output cache, against
+# the same page rendered on every request by a second Media on the same database with Catalogue__CacheOutput=false.
+free_port MEDIA_PORT
+free_port MEDIA_UNCACHED_PORT
+say "Catalogue: Media with its output cache (:$MEDIA_PORT) and without (:$MEDIA_UNCACHED_PORT)"
+MEDIA_ENV=(ConnectionStrings__media-db="$(pg media)" ConnectionStrings__messaging="$AMQP" ConnectionStrings__cache="$REDIS" "${TRUST[@]}")
+app media "$MEDIA_PORT" "services/Media/$RELEASE/Platform.Media.dll" "${MEDIA_ENV[@]}"
+app media-uncached "$MEDIA_UNCACHED_PORT" "services/Media/$RELEASE/Platform.Media.dll" "${MEDIA_ENV[@]}" \
+  Catalogue__CacheOutput=false Messaging__QueuePrefix=media-uncached
+declare -A CSAT
+catalogue_url() { if [[ $1 == cached ]]; then echo "http://127.0.0.1:$MEDIA_PORT/catalogue"; else echo "http://127.0.0.1:$MEDIA_UNCACHED_PORT/catalogue"; fi; }
+for which in cached uncached; do
+  wrk -t 2 -c "$CONNECTIONS" -d "${WARMUP}s" "$(catalogue_url $which)" >/dev/null
+  CSAT[$which]="0 0 0"
+done
+for ((round = 1; round <= ROUNDS; round++)); do
+  for which in cached uncached; do
+    result=$(saturation "$SAT_SECONDS" "$(catalogue_url $which)")
+    say "catalogue $which: saturation round $round/$ROUNDS: $result   (req/s non-2xx socket-errors)"
+    CSAT[$which]=$(mean_of "${CSAT[$which]}" "$result")
+  done
+done
+stop media media-uncached
+
 cleanup
 trap - EXIT
 FINISHED_AT=$(date +%s)
@@ -345,6 +373,8 @@ bach=$(field "${WLAT[baseline]}" 7) rach=$(field "${WLAT[register]}" 7)
 
 raw50=$(field "$RAW" 1) raw99=$(field "$RAW" 2) rawb=$(field "$RAW" 11)
 out50=$(field "$OUTBOX" 1) out99=$(field "$OUTBOX" 2) outb=$(field "$OUTBOX" 11)
+cs=$(field "${CSAT[cached]}" 1) us=$(field "${CSAT[uncached]}" 1)
+cbad=$(( $(field "${CSAT[cached]}" 2) + $(field "${CSAT[cached]}" 3) + $(field "${CSAT[uncached]}" 2) + $(field "${CSAT[uncached]}" 3) ))
 lost=$(( $(field "$RAW" 6) + $(field "$OUTBOX" 6) )) dup=$(( $(field "$RAW" 7) + $(field "$OUTBOX" 7) ))
 
 # The full run counts the bad-input sweep's cases itself (about a minute: the integration tests start their own
@@ -442,6 +472,19 @@ measured its JIT compiler). The inbox commits the messages that arrive together 
 
 Runs (p50 p99 max ms, sent received lost duplicates, achieved events/s at the fixed rate, burst events, seconds,
 events/s): outbox ${OUTBOX}; raw ${RAW}.
+
+## Public catalogue
+
+GET /catalogue (services/Media: the server-rendered home page, every indicator computed from the facts, in the
+language of Accept-Language), anonymous, called directly. Cached: served from the Redis output cache
+(Microsoft.AspNetCore.OutputCaching.StackExchangeRedis). Baseline: a second Media on the same database with
+\`Catalogue__CacheOutput=false\`, rendering the page on every request.
+
+| Figure | Cached | Uncached (same run) | Ratio | Target | |
+|---|---|---|---|---|---|
+| Throughput at saturation (wrk) | $cs req/s | $us req/s | $(calc '%.2f' "$cs / ($us <= 0 ? 1 : $us)")x | >= 5x | $(verdict "$cs >= 5 * $us") |
+
+Non-2xx responses and socket errors at saturation: $cbad.
 
 ## Bad input
 

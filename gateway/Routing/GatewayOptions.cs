@@ -9,6 +9,7 @@ namespace Platform.Gateway.Routing;
 ///   "ServiceTimeouts": { "media": "00:01:00" },     // the same, for one service
 ///   "ConnectTimeout": "00:00:05",                  // how long to try to open a connection to a service
 ///   "PublicPaths": [ "/api/media/catalogue/{**rest}" ], // reachable without a token
+///   "PublicPages": [ { "Path": "/catalogue/{**rest}", "Service": "media" } ], // web pages outside /api/, no token
 ///   "RateLimitPermits": 100, "RateLimitWindow": "00:00:01" // per client
 /// }
 /// </code>
@@ -27,6 +28,9 @@ public sealed class GatewayOptions
     /// <c>/api/media/catalogue/{**rest}</c>. Everything else under <c>/api/</c> needs a valid token.
     /// </summary>
     public string[] PublicPaths { get; set; } = [];
+
+    /// <summary>Web pages outside <c>/api/</c> (the public catalogue at <c>/catalogue</c>), each served anonymously by a routed service.</summary>
+    public PublicPage[] PublicPages { get; set; } = [];
 
     /// <summary>Requests per client (token client id, else subject, else IP address) per window.</summary>
     public int RateLimitPermits { get; set; } = 100;
@@ -66,6 +70,13 @@ public sealed class GatewayOptions
             throw new InvalidOperationException($"{SectionName}:Services contains invalid service names: {string.Join(", ", invalid)}.");
         }
 
+        var unrouted = PublicPages.Where(p => string.IsNullOrWhiteSpace(p.Path) || p.Path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase)
+            || !ServiceNames.Contains(p.Service)).ToArray();
+        if (unrouted.Length > 0)
+        {
+            throw new InvalidOperationException($"{SectionName}:PublicPages needs a path outside /api/ and a routed service: {string.Join(", ", unrouted.Select(p => $"{p.Path} -> {p.Service}"))}.");
+        }
+
         if (RateLimitPermits <= 0 || RateLimitWindow <= TimeSpan.Zero)
         {
             throw new InvalidOperationException($"{SectionName}:RateLimitPermits and RateLimitWindow must be positive.");
@@ -76,4 +87,12 @@ public sealed class GatewayOptions
             throw new InvalidOperationException($"{SectionName} timeouts must be positive.");
         }
     }
+}
+
+/// <summary>A web page path (a YARP pattern such as <c>/catalogue/{**rest}</c>) and the service that serves it.</summary>
+public sealed class PublicPage
+{
+    public string Path { get; set; } = "";
+
+    public string Service { get; set; } = "";
 }

@@ -56,6 +56,14 @@ public static class ServiceRoutes
                 // Before the service's own route, which would otherwise ask for a token.
                 Order = -1,
             }))
+            .Concat(options.PublicPages.Select((page, i) => new RouteConfig
+            {
+                RouteId = $"page-{i}",
+                ClusterId = page.Service,
+                Match = new RouteMatch { Path = page.Path },
+                AuthorizationPolicy = GatewayPolicies.Anonymous,
+                RateLimiterPolicy = GatewayPolicies.PerClient,
+            }))
             .ToArray();
 
     private static string ServiceOf(string publicPath, GatewayOptions options)

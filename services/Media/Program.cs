@@ -1,5 +1,7 @@
 using Platform.Media.Api;
+using Platform.Media.Catalogue;
 using Platform.Media.Data;
+using Platform.Media.Results;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Audit;
 using Platform.ServiceDefaults.Idempotency;
@@ -13,6 +15,8 @@ builder.AddServiceDatabase<MediaDbContext>("media-db");
 builder.AddPlatformMessaging<MediaDbContext>("media", bus => bus.AddOrganizationReplica<MediaDbContext>());
 builder.AddPlatformAuthentication();
 builder.AddIdempotentCommands();
+builder.AddResultsFramework();
+builder.AddPublicCatalogue();
 
 var app = builder.Build();
 
@@ -20,6 +24,7 @@ app.UsePlatformDefaults();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseIdempotentCommands();
+app.UseOutputCache();
 app.MapDefaultEndpoints();
 
 app.MapCampaignsApi();
@@ -30,5 +35,7 @@ app.MapCommunicationFiguresApi();
 app.MapPublishedOutputsApi();
 app.MapOrganizationReplicaApi<MediaDbContext>("media");
 app.MapAuditTrailApi<MediaDbContext>("media");
+app.MapResultsFramework();
+app.MapPublicCatalogue();
 
 app.Run();

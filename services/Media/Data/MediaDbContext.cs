@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Media.Campaigns;
 using Platform.Media.Outputs;
 using Platform.Media.Visibility;
+using Platform.Media.Catalogue;
+using Platform.Media.Results;
 using Platform.ServiceDefaults.Audit;
 using Platform.ServiceDefaults.Organizations;
 
@@ -23,6 +25,12 @@ public sealed class MediaDbContext(DbContextOptions<MediaDbContext> options) : D
     public DbSet<JournalistTraining> JournalistTrainings => Set<JournalistTraining>();
 
     public DbSet<MediaPartnership> MediaPartnerships => Set<MediaPartnership>();
+    // The results framework and the public catalogue.
+    public DbSet<Fact> Facts => Set<Fact>();
+
+    public DbSet<QuarterLock> QuarterLocks => Set<QuarterLock>();
+
+    public DbSet<Story> Stories => Set<Story>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
