@@ -38,7 +38,7 @@ public sealed partial class Instrument
 
     /// <summary>Publishes the next version of <paramref name="code"/> (1 when the code is new), checking the whole structure.</summary>
     public static Instrument Publish(
-        string? code, IReadOnlyDictionary<string, string?>? name, IReadOnlyList<DomainDraft?>? domains, int latestVersion, DateTimeOffset now)
+        string? code, Dictionary<string, string?>? name, IReadOnlyList<DomainDraft?>? domains, int latestVersion, DateTimeOffset now)
     {
         var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(code) || code.Length > MaxCodeLength || !CodePattern().IsMatch(code))

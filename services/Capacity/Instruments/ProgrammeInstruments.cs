@@ -5,7 +5,7 @@ namespace Platform.Capacity.Instruments;
 /// of the USAID Organizational Capacity Assessment; the descriptors are the programme's own. A later version is
 /// published through the API, never by editing these (assessments made with them keep pointing at them).
 /// </summary>
-internal static class ProgrammeInstruments
+public static class ProgrammeInstruments
 {
     public const string OcaCso = "oca-cso";
     public const string HrbaLsg = "hrba-lsg";
