@@ -154,7 +154,7 @@ public sealed class Activity
         {
             errors.Add("endsOn", "Required.");
         }
-        else if (plan.StartsOn is not null && (plan.EndsOn < plan.StartsOn || plan.EndsOn > plan.StartsOn.Value.AddDays(MaxDays)))
+        else if (plan.StartsOn is not null && (plan.EndsOn < plan.StartsOn || plan.EndsOn.Value.DayNumber - plan.StartsOn.Value.DayNumber > MaxDays))
         {
             errors.Add("endsOn", $"On or after the first day, at most {MaxDays} days later.");
         }
@@ -162,6 +162,12 @@ public sealed class Activity
         CheckPlace(plan, kind, errors);
         var hosts = Texts(plan.HostOrganizations, "hostOrganizations", MaxNameLength, errors);
         var trainers = Texts(plan.Trainers, "trainers", MaxNameLength, errors);
+        errors.MaxLength(plan.Mentor, "mentor", MaxNameLength);
+        if (plan.Hours is not null and not (> 0 and <= 200))
+        {
+            errors.Add("hours", "The hours of mentoring, more than 0 and at most 200.");
+        }
+
         switch (kind)
         {
             case CapacityActivityKind.Training when trainers.Count == 0:
@@ -178,9 +184,9 @@ public sealed class Activity
                     errors.Add("mentoredOrganizationId", "Not an organisation of the registry.");
                 }
 
-                if (plan.Hours is not (> 0 and <= 200))
+                if (plan.Hours is null)
                 {
-                    errors.Add("hours", "The hours of mentoring, more than 0 and at most 200.");
+                    errors.Add("hours", "Required: the hours of mentoring, more than 0 and at most 200.");
                 }
 
                 if (topics.Count == 0)
@@ -383,6 +389,18 @@ public sealed class Activity
 
     private static void CheckPlace(ActivityPlan plan, CapacityActivityKind kind, ValidationErrors errors)
     {
+        // Each given value is checked on its own, so a wrong one is named whatever else is wrong.
+        if (plan.Municipality is not null && !Contracts.ReferenceData.Municipality.IsKnown(plan.Municipality))
+        {
+            errors.Add("municipality", $"Use one of {string.Join(", ", Contracts.ReferenceData.Municipality.All)}.");
+        }
+
+        if (plan.Country is not null && (plan.Country.Length != 2 || !plan.Country.All(char.IsAsciiLetterUpper)))
+        {
+            errors.Add("country", "An ISO 3166 two-letter country code in capitals (GE for elsewhere in Georgia).");
+        }
+
+        errors.MaxLength(plan.City, "city", MaxNameLength);
         var places = (plan.Municipality is not null ? 1 : 0) + (plan.Online == true ? 1 : 0) + (plan.Country is not null ? 1 : 0);
         if (places != 1)
         {
@@ -390,24 +408,17 @@ public sealed class Activity
             return;
         }
 
-        if (plan.Municipality is not null && !Contracts.ReferenceData.Municipality.IsKnown(plan.Municipality))
-        {
-            errors.Add("municipality", $"Use one of {string.Join(", ", Contracts.ReferenceData.Municipality.All)}.");
-        }
-
         if (plan.Country is not null)
         {
-            if (plan.Country.Length != 2 || !plan.Country.All(char.IsAsciiLetterUpper))
-            {
-                errors.Add("country", "An ISO 3166 two-letter country code in capitals (GE for elsewhere in Georgia).");
-            }
-
             if (kind is not (CapacityActivityKind.StudyTour or CapacityActivityKind.ExchangeVisit))
             {
                 errors.Add("country", "Only study tours and exchange visits are held outside the programme's municipalities.");
             }
 
-            errors.Required(plan.City, "city", MaxNameLength);
+            if (string.IsNullOrWhiteSpace(plan.City))
+            {
+                errors.Add("city", "Required with a country: the city visited.");
+            }
         }
         else if (plan.City is not null)
         {

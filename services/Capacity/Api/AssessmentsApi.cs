@@ -48,7 +48,8 @@ public static class AssessmentsApi
             errors.Add("kind", $"Use one of {string.Join(", ", Enum.GetNames<AssessmentKind>())}.");
         }
 
-        if (string.IsNullOrWhiteSpace(request.Instrument))
+        var codeGiven = !string.IsNullOrWhiteSpace(request.Instrument) && request.Instrument.Length <= Instrument.MaxCodeLength;
+        if (!codeGiven)
         {
             errors.Add("instrument", "Required: the instrument's code (oca-cso, hrba-lsg).");
         }
@@ -61,10 +62,11 @@ public static class AssessmentsApi
             errors.Add("organizationId", "Not an organisation of the registry.");
         }
 
-        var instrument = string.IsNullOrWhiteSpace(request.Instrument) ? null : await InstrumentAsync(db, request.Instrument, request.InstrumentVersion, ct);
-        if (!string.IsNullOrWhiteSpace(request.Instrument) && instrument is null)
+        var instrument = codeGiven ? await InstrumentAsync(db, request.Instrument!, request.InstrumentVersion, ct) : null;
+        if (codeGiven && instrument is null)
         {
-            errors.Add(request.InstrumentVersion is null ? "instrument" : "instrumentVersion", "No such instrument version.");
+            var codeKnown = await db.Instruments.AnyAsync(i => i.Code == request.Instrument, ct);
+            errors.Add(codeKnown ? "instrumentVersion" : "instrument", codeKnown ? "No such version of the instrument." : "No such instrument.");
         }
 
         await CheckPeopleAsync(db, request.FacilitatorIds, "facilitatorIds", errors, ct);
@@ -162,12 +164,23 @@ public static class AssessmentsApi
         Guid id, AssessmentPeopleRequest request, ClaimsPrincipal user, CapacityDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new ValidationErrors();
+        // A replacement of both lists: each is required, an empty list says "nobody".
+        if (request.FacilitatorIds is null)
+        {
+            errors.Add("facilitatorIds", "Required: the facilitators (may be empty).");
+        }
+
+        if (request.ParticipantIds is null)
+        {
+            errors.Add("participantIds", "Required: those who took part for the organisation (may be empty).");
+        }
+
         await CheckPeopleAsync(db, request.FacilitatorIds, "facilitatorIds", errors, ct);
         await CheckPeopleAsync(db, request.ParticipantIds, "participantIds", errors, ct);
         errors.ThrowIfAny();
         return await ChangeAsync(id, user, db, ct, (assessment, _) =>
         {
-            assessment.RecordPeople(request.FacilitatorIds ?? [], request.ParticipantIds ?? [], clock.GetUtcNow());
+            assessment.RecordPeople(request.FacilitatorIds!, request.ParticipantIds!, clock.GetUtcNow());
             return Task.CompletedTask;
         });
     }
