@@ -11,7 +11,9 @@ builder.AddServiceDefaults();
 builder.AddServiceDatabase<CapacityDbContext>("capacity-db");
 builder.AddPlatformMessaging<CapacityDbContext>("capacity");
 builder.AddPlatformAuthentication();
+builder.Services.AddAuthorizationBuilder().AddCapacityPolicies();
 builder.AddIdempotentCommands();
+builder.Services.AddScoped<PersonalDataAccess>();
 
 var app = builder.Build();
 
@@ -22,6 +24,12 @@ app.UseIdempotentCommands();
 app.MapDefaultEndpoints();
 
 app.MapOrganizationsApi();
+app.MapInstrumentsApi();
+app.MapAssessmentsApi();
+app.MapActionPlansApi();
+app.MapParticipantsApi();
+app.MapActivitiesApi();
+app.MapFiguresApi();
 app.MapAuditTrailApi<CapacityDbContext>("capacity");
 
 app.Run();

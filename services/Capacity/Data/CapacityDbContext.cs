@@ -1,5 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Capacity.ActionPlans;
+using Platform.Capacity.Activities;
+using Platform.Capacity.Assessments;
+using Platform.Capacity.Instruments;
 using Platform.Capacity.Organizations;
+using Platform.Capacity.Participants;
 using Platform.ServiceDefaults.Audit;
 
 namespace Platform.Capacity.Data;
@@ -7,6 +12,16 @@ namespace Platform.Capacity.Data;
 public sealed class CapacityDbContext(DbContextOptions<CapacityDbContext> options) : DbContext(options), IOutboxDbContext
 {
     public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<Instrument> Instruments => Set<Instrument>();
+
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+
+    public DbSet<ImprovementAction> ImprovementActions => Set<ImprovementAction>();
+
+    public DbSet<Participant> Participants => Set<Participant>();
+
+    public DbSet<Activity> Activities => Set<Activity>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 

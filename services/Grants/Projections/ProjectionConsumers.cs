@@ -23,7 +23,7 @@ public sealed class GraduatesConsumer(Inbox<GrantsDbContext> inbox) : IConsumer<
     }
 }
 
-/// <summary>Keeps the organisations' completed capacity assessments, from Capacity's events; each event applied once.</summary>
+/// <summary>Keeps the organisations' completed capacity assessments, newest revision of each, from Capacity's events; each event applied once.</summary>
 public sealed class CompletedAssessmentsConsumer(Inbox<GrantsDbContext> inbox) : IConsumer<CapacityAssessmentCompleted>
 {
     public Task Consume(ConsumeContext<CapacityAssessmentCompleted> context)
@@ -31,7 +31,12 @@ public sealed class CompletedAssessmentsConsumer(Inbox<GrantsDbContext> inbox) :
         var e = context.Message;
         return inbox.ApplyOnceAsync(e, "completed-assessments", async (db, ct) =>
         {
-            if (!await db.CompletedAssessments.AnyAsync(a => a.AssessmentId == e.AssessmentId, ct))
+            // One row per assessment: a correction (same id, higher revision) replaces the earlier revision.
+            if (await db.CompletedAssessments.FirstOrDefaultAsync(a => a.AssessmentId == e.AssessmentId, ct) is { } known)
+            {
+                known.Revise(e);
+            }
+            else
             {
                 db.CompletedAssessments.Add(CompletedAssessment.From(e));
             }

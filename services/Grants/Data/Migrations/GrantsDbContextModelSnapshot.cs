@@ -472,6 +472,10 @@ namespace Platform.Grants.Data.Migrations
                         .HasColumnType("numeric(4,2)")
                         .HasColumnName("overall");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
                     b.HasKey("AssessmentId")
                         .HasName("pk_completed_assessments");
 
