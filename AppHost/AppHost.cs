@@ -18,5 +18,6 @@ var media = builder.AddPlatformService<Projects.Platform_Media>("media", infra);
 var gateway = builder.AddGateway<Projects.Platform_Gateway>("gateway", infra, [identity, capacity, grants, youth, partnerships, media]);
 
 identity.IssuesTokensFor(gateway, [capacity, grants, youth, partnerships, media, gateway]);
+gateway.LinksApiReference([identity, capacity, grants, youth, partnerships, media]);
 
 builder.Build().Run();

@@ -8,6 +8,7 @@ using Platform.ServiceDefaults.Security;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddPlatformOpenApi("partnerships");
 builder.AddServiceDatabase<PartnershipsDbContext>("partnerships-db");
 builder.AddPlatformMessaging<PartnershipsDbContext>("partnerships", bus => bus.AddOrganizationReplica<PartnershipsDbContext>());
 builder.AddPlatformAuthentication();
