@@ -7,6 +7,9 @@
 #   ./platform.sh install   install the server packages (PostgreSQL, RabbitMQ, Redis) and restore NuGet packages
 #   ./platform.sh test      install, run every test of the solution, end with "N passed, N failed"
 #   ./platform.sh bench     run the benchmarks on loopback, write bench/results/<timestamp>.md (--short: < 3 min)
+#   ./platform.sh token     print an access token for the running platform: the programme admin, or with
+#                           [--role ROLE] [--organization ID] a machine client of that role (made once, reused)
+#   ./platform.sh demo      fill the running platform with an invented programme through its API (twice: no change)
 #
 # Environment: GATEWAY_PORT (8080), DASHBOARD_PORT (18888; OTLP and the resource service use the next two
 # ports), INFRA_MODE (local; or container / external, see AppHost/Infrastructure/InfraMode.cs).
@@ -19,6 +22,8 @@ DATA_DIR="$ROOT/.data"                        # the servers' data below it: the 
 PID_FILE="$DATA_DIR/platform.pid"
 APPHOST_PROJECT="$ROOT/AppHost/Platform.AppHost.csproj"
 APPHOST_DLL="$ROOT/AppHost/bin/Debug/net10.0/Platform.AppHost.dll"
+TOOLS_PROJECT="$ROOT/tools/Platform.Demo/Platform.Demo.csproj"
+TOOLS_DLL="$ROOT/tools/Platform.Demo/bin/Debug/net10.0/Platform.Demo.dll"
 RESULTS_DIR="$ROOT/TestResults/platform"
 SERVERS=(postgres rabbitmq redis)
 
@@ -30,7 +35,7 @@ say() { if [[ -t 2 ]]; then printf '\033[1m==> %s\033[0m\n' "$*" >&2; else print
 die() { printf 'platform.sh: %s\n' "$*" >&2; exit 1; }
 
 usage() {
-  sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   exit 2
 }
 
@@ -245,6 +250,26 @@ cmd_run() {
   (( rc == 0 || rc == 130 || rc == 143 )) || exit "$rc"
 }
 
+# --- token, demo ---------------------------------------------------------------------------------------
+
+# The programme admin's password: generated on the first run and kept in the AppHost's user secrets.
+admin_password() {
+  if [[ -n "${PLATFORM_ADMIN_PASSWORD:-}" ]]; then echo "$PLATFORM_ADMIN_PASSWORD"; return; fi
+  dotnet user-secrets list --project "$APPHOST_PROJECT" 2>/dev/null | sed -n 's/^Parameters:identity-admin-password = //p'
+}
+
+# tools/Platform.Demo talks to the running platform through the gateway only; machine clients' secrets stay in .data.
+# It is built when a source changed since its last build; only the tool's own output reaches stdout.
+run_tool() {
+  command -v dotnet >/dev/null || die "the .NET SDK is missing; install .NET 10 (https://dot.net)"
+  if [[ ! -f "$TOOLS_DLL" ]] || [[ -n "$(find "$ROOT/tools/Platform.Demo" "$ROOT/services/Contracts" -name '*.cs' -newer "$TOOLS_DLL" -not -path '*/obj/*' -print -quit)" ]]; then
+    dotnet build "$TOOLS_PROJECT" --verbosity quiet -nologo >&2 || die "building tools/Platform.Demo failed"
+  fi
+  mkdir -p "$DATA_DIR"
+  PLATFORM_ADMIN_PASSWORD="$(admin_password)" PLATFORM_GATEWAY="${PLATFORM_GATEWAY:-http://localhost:$GATEWAY_PORT}" \
+    PLATFORM_STATE="$DATA_DIR" dotnet "$TOOLS_DLL" "$@"
+}
+
 # --- test ----------------------------------------------------------------------------------------------
 
 # Sums an attribute of the <Counters> element over all TRX reports.
@@ -299,5 +324,6 @@ cmd_bench() {
 case "${1:-}" in
   run | stop | reset | install | test) "cmd_$1" ;;
   bench) shift; cmd_bench "$@" ;;
+  token | demo) run_tool "$@" ;;
   *) usage ;;
 esac

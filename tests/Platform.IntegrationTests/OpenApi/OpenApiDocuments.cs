@@ -5,7 +5,8 @@ namespace Platform.IntegrationTests.OpenApi;
 
 /// <summary>
 /// Every platform service run as the AppHost runs it (its own process, its own database) and the OpenAPI document it
-/// serves at <c>/api/{service}/openapi/v1.json</c>, the path the gateway routes to it unchanged.
+/// serves at <c>/api/{service}/openapi/v1.json</c>, the path the gateway routes to it unchanged. The token server is
+/// the run's own (in memory), which the others trust.
 /// </summary>
 public sealed class OpenApiDocuments(PlatformServers servers) : IAsyncLifetime
 {
@@ -19,8 +20,14 @@ public sealed class OpenApiDocuments(PlatformServers servers) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _relay = await IdentityRelay.StartAsync(await servers.IdentityAsync());
-        foreach (var service in Services.Select(s => (string)s.Data))
+        var identity = await servers.IdentityAsync();
+        _relay = await IdentityRelay.StartAsync(identity);
+        using (var tokenServer = identity.App.CreateClient())
+        {
+            _documents["identity"] = await DocumentAsync(tokenServer, "identity");
+        }
+
+        foreach (var service in Services.Select(s => (string)s.Data).Where(s => s != "identity"))
         {
             var settings = new Dictionary<string, string>
             {
@@ -30,9 +37,6 @@ public sealed class OpenApiDocuments(PlatformServers servers) : IAsyncLifetime
                 ["Messaging:QueuePrefix"] = $"openapi-{service}-{Guid.NewGuid():N}"[..30],
                 ["Identity:Issuer"] = PlatformIdentity.Issuer,
                 ["Identity:MetadataAddress"] = _relay.MetadataAddress.AbsoluteUri,
-                // The token server's first admin (it refuses to start without one on an empty database).
-                ["Identity:Admin:Email"] = "openapi-admin@platform.test",
-                ["Identity:Admin:Password"] = $"Openapi-{Guid.NewGuid():N}",
             };
             _processes.Add(ServiceProcess.For(char.ToUpperInvariant(service[0]) + service[1..], settings));
         }
@@ -42,16 +46,18 @@ public sealed class OpenApiDocuments(PlatformServers servers) : IAsyncLifetime
         {
             using var http = new HttpClient { BaseAddress = process.BaseAddress };
             var service = process.Name.ToLowerInvariant();
-            // No token: the documents are public, so the reference can load them before anyone signs in.
-            using var response = await http.GetAsync($"/api/{service}/openapi/v1.json");
-            var body = await response.Content.ReadAsStringAsync();
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new InvalidOperationException($"{service}: {(int)response.StatusCode} {body}");
-            }
-
-            _documents[service] = JsonNode.Parse(body)!.AsObject();
+            _documents[service] = await DocumentAsync(http, service);
         }
+    }
+
+    // No token: the documents are public, so the reference can load them before anyone signs in.
+    private static async Task<JsonObject> DocumentAsync(HttpClient http, string service)
+    {
+        using var response = await http.GetAsync($"/api/{service}/openapi/v1.json");
+        var body = await response.Content.ReadAsStringAsync();
+        return response.IsSuccessStatusCode
+            ? JsonNode.Parse(body)!.AsObject()
+            : throw new InvalidOperationException($"{service}: {(int)response.StatusCode} {body}");
     }
 
     public async ValueTask DisposeAsync()
