@@ -13,6 +13,10 @@ public sealed class OpenApiDocumentTests(OpenApiDocuments documents) : IClassFix
 {
     private static readonly string[] Methods = ["get", "put", "post", "delete", "patch"];
 
+    // The token server's protocol endpoints answer as OpenID Connect specifies (OAuth error responses, redirects), not
+    // as this API's problem details: their errors are the specification's, not documented here.
+    private const string OpenIdConnectEndpoints = "/api/identity/connect/";
+
     [Theory]
     [MemberData(nameof(OpenApiDocuments.Services), MemberType = typeof(OpenApiDocuments))]
     public void Every_operation_has_a_name_a_summary_and_documented_problem_responses(string service)
@@ -32,7 +36,7 @@ public sealed class OpenApiDocumentTests(OpenApiDocuments documents) : IClassFix
             }
 
             var errors = (operation["responses"]?.AsObject() ?? []).Where(r => r.Key.StartsWith('4')).ToList();
-            if (errors.Count == 0)
+            if (errors.Count == 0 && !path.StartsWith(OpenIdConnectEndpoints, StringComparison.Ordinal))
             {
                 failures.Add($"{where}: no documented error response");
             }
@@ -77,7 +81,8 @@ public sealed class OpenApiDocumentTests(OpenApiDocuments documents) : IClassFix
         Assert.Equal(Municipality.All, Strings(request["municipality"]!["enum"]));
         Assert.Equal(Language.All, Strings(request["languages"]!["items"]!["enum"]));
         Assert.Equal(Language.All, Strings(request["description"]!["propertyNames"]!["enum"]));
-        Assert.Contains("LocalSelfGovernment", Strings(Resolve(document, request["type"]!)["enum"]));
+        Assert.Contains("LocalSelfGovernment", Strings(document["components"]!["schemas"]!["OrganizationType"]!["enum"]));
+        Assert.Equal("string", (string?)request["email"]!["type"]!.AsArray().Single(t => (string?)t != "null"));
 
         var list = Operations(document).Single(o => (string?)o.Operation["operationId"] == "ListOrganizations").Operation;
         var municipality = list["parameters"]!.AsArray().Single(p => (string?)p!["name"] == "municipality")!;
@@ -107,9 +112,6 @@ public sealed class OpenApiDocumentTests(OpenApiDocuments documents) : IClassFix
         from method in path.Value!.AsObject()
         where Methods.Contains(method.Key)
         select (path.Key, method.Key, method.Value!.AsObject());
-
-    private static JsonNode Resolve(JsonObject document, JsonNode schema) =>
-        schema["$ref"] is { } reference ? document["components"]!["schemas"]![((string)reference!).Split('/')[^1]]! : schema;
 
     private static List<string> Strings(JsonNode? array) => [.. array!.AsArray().Select(n => (string)n!)];
 
