@@ -151,7 +151,9 @@ cmd_stop() {
   if pid=$(running_apphost_pid); then
     say "Stopping the platform (AppHost pid $pid)"
     kubeconfig=$(orchestrator_of "$pid")
+    # CONT too: an AppHost that a terminal stopped (SIGTTOU) handles the INT only once it runs again.
     kill -INT "$pid" 2>/dev/null || true
+    kill -CONT "$pid" 2>/dev/null || true
     for ((i = 0; i < 600; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -0 "$pid" 2>/dev/null && { kill -KILL "$pid" 2>/dev/null || true; }
     wait_until_stopped "$pid" "$kubeconfig"
@@ -223,10 +225,13 @@ cmd_run() {
   set -m
   local forward=0
   trap 'forward=1' INT TERM
+  # Its stdin is not the terminal: a .NET process whose stdin is a terminal sets the terminal's modes, and it does so
+  # again on SIGCHLD and on the way out; from a background job that is a SIGTTOU, which stops the AppHost midway
+  # through its shutdown, until `stop` gave up waiting and killed it ("Killed", status 137).
   (
     echo "$BASHPID" >"$PID_FILE"
     cd "$ROOT/AppHost"
-    exec dotnet "$APPHOST_DLL"
+    exec dotnet "$APPHOST_DLL" </dev/null
   ) &
   local apphost_pid=$!
   announce_when_ready "$apphost_pid" "$login" &
@@ -236,6 +241,7 @@ cmd_run() {
     [[ -n "$kubeconfig" ]] || kubeconfig=$(orchestrator_of "$apphost_pid")
     if (( forward )); then
       kill -INT "$apphost_pid" 2>/dev/null || true
+      kill -CONT "$apphost_pid" 2>/dev/null || true
       forward=0
     fi
     sleep 1 & wait $! || true
