@@ -1,18 +1,24 @@
 using System.Text.Json.Nodes;
+using Platform.Capacity.Data;
+using Platform.Grants.Data;
+using Platform.IntegrationTests.Capacity;
 using Platform.IntegrationTests.Infrastructure;
+using Platform.Youth.Data;
 
 namespace Platform.IntegrationTests.OpenApi;
 
 /// <summary>
-/// Every platform service run as the AppHost runs it (its own process, its own database) and the OpenAPI document it
-/// serves at <c>/api/{service}/openapi/v1.json</c>, the path the gateway routes to it unchanged. The token server is
-/// the run's own (in memory), which the others trust.
+/// Every platform service, each on its own database, and the OpenAPI document it serves at
+/// <c>/api/{service}/openapi/v1.json</c>, the path the gateway routes to it unchanged: the token server is the run's
+/// own, Capacity, Grants and Youth run in memory (their Program), Partnerships and Media as their own processes
+/// (this project does not reference them).
 /// </summary>
 public sealed class OpenApiDocuments(PlatformServers servers) : IAsyncLifetime
 {
     public static readonly TheoryData<string> Services = ["capacity", "grants", "youth", "partnerships", "media", "identity"];
 
     private readonly List<ServiceProcess> _processes = [];
+    private readonly List<IAsyncDisposable> _apps = [];
     private readonly Dictionary<string, JsonObject> _documents = [];
     private IdentityRelay? _relay;
 
@@ -27,7 +33,10 @@ public sealed class OpenApiDocuments(PlatformServers servers) : IAsyncLifetime
             _documents["identity"] = await DocumentAsync(tokenServer, "identity");
         }
 
-        foreach (var service in Services.Select(s => (string)s.Data).Where(s => s != "identity"))
+        await InMemoryAsync<CapacityDbContext>("capacity");
+        await InMemoryAsync<GrantsDbContext>("grants");
+        await InMemoryAsync<YouthDbContext>("youth");
+        foreach (var service in new[] { "partnerships", "media" })
         {
             var settings = new Dictionary<string, string>
             {
@@ -50,6 +59,16 @@ public sealed class OpenApiDocuments(PlatformServers servers) : IAsyncLifetime
         }
     }
 
+    private async Task InMemoryAsync<TDbContext>(string service)
+        where TDbContext : class
+    {
+        var app = new ServiceApp<TDbContext>(servers, $"{service}-db", await servers.CreateDatabaseAsync($"openapi_{service}"));
+        _apps.Add(app);
+        await app.StartAsync();
+        using var http = app.CreateClient();
+        _documents[service] = await DocumentAsync(http, service);
+    }
+
     // No token: the documents are public, so the reference can load them before anyone signs in.
     private static async Task<JsonObject> DocumentAsync(HttpClient http, string service)
     {
@@ -62,6 +81,11 @@ public sealed class OpenApiDocuments(PlatformServers servers) : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var app in _apps)
+        {
+            await app.DisposeAsync();
+        }
+
         foreach (var process in _processes)
         {
             await process.DisposeAsync();
