@@ -247,7 +247,8 @@ cmd_run() {
     sleep 1 & wait $! || true
   done
   wait "$apphost_pid" || rc=$?
-  kill "$watcher" 2>/dev/null || true
+  # The watcher ends by itself within a second once the AppHost is gone; killing it would print "Terminated".
+  wait "$watcher" 2>/dev/null || true
   wait_until_stopped "$apphost_pid" "$kubeconfig"
   rm -f "$PID_FILE"
   stop_stray_servers
