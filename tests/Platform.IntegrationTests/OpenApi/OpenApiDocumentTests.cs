@@ -85,7 +85,8 @@ public sealed class OpenApiDocumentTests(OpenApiDocuments documents) : IClassFix
         Assert.Equal("string", (string?)request["email"]!["type"]!.AsArray().Single(t => (string?)t != "null"));
 
         var list = Operations(document).Single(o => (string?)o.Operation["operationId"] == "ListOrganizations").Operation;
-        var municipality = list["parameters"]!.AsArray().Single(p => (string?)p!["name"] == "municipality")!;
+        // Query parameters of an [AsParameters] record keep its property names (Municipality); binding ignores case.
+        var municipality = list["parameters"]!.AsArray().Single(p => string.Equals((string?)p!["name"], "municipality", StringComparison.OrdinalIgnoreCase))!;
         Assert.Equal(Municipality.All, Strings(municipality["schema"]!["enum"]));
     }
 
