@@ -8,6 +8,9 @@
 #   ./platform.sh test      install, run every test of the solution, end with "N passed, N failed"
 #   ./platform.sh bench     run the benchmarks on loopback, write bench/results/<timestamp>.md (--short: < 3 min)
 #   ./platform.sh deploy-manifests [DIR] [--Replicas:grants=2 ...]   Kubernetes manifests (docs/production.md)
+#   ./platform.sh token     print an access token for the running platform: the programme admin, or with
+#                           [--role ROLE] [--organization ID] a machine client of that role (made once, reused)
+#   ./platform.sh demo      fill the running platform with an invented programme through its API (twice: no change)
 #
 # Environment: GATEWAY_PORT (8080), DASHBOARD_PORT (18888; OTLP and the resource service use the next two
 # ports), INFRA_MODE (local; or container / external, see AppHost/Infrastructure/InfraMode.cs).
@@ -20,6 +23,8 @@ DATA_DIR="$ROOT/.data"                        # the servers' data below it: the 
 PID_FILE="$DATA_DIR/platform.pid"
 APPHOST_PROJECT="$ROOT/AppHost/Platform.AppHost.csproj"
 APPHOST_DLL="$ROOT/AppHost/bin/Debug/net10.0/Platform.AppHost.dll"
+TOOLS_PROJECT="$ROOT/tools/Platform.Demo/Platform.Demo.csproj"
+TOOLS_DLL="$ROOT/tools/Platform.Demo/bin/Debug/net10.0/Platform.Demo.dll"
 RESULTS_DIR="$ROOT/TestResults/platform"
 SERVERS=(postgres rabbitmq redis)
 
@@ -31,7 +36,7 @@ say() { if [[ -t 2 ]]; then printf '\033[1m==> %s\033[0m\n' "$*" >&2; else print
 die() { printf 'platform.sh: %s\n' "$*" >&2; exit 1; }
 
 usage() {
-  sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   exit 2
 }
 
@@ -149,7 +154,9 @@ cmd_stop() {
   if pid=$(running_apphost_pid); then
     say "Stopping the platform (AppHost pid $pid)"
     kubeconfig=$(orchestrator_of "$pid")
+    # CONT too: an AppHost that a terminal stopped (SIGTTOU) handles the INT only once it runs again.
     kill -INT "$pid" 2>/dev/null || true
+    kill -CONT "$pid" 2>/dev/null || true
     for ((i = 0; i < 600; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -0 "$pid" 2>/dev/null && { kill -KILL "$pid" 2>/dev/null || true; }
     wait_until_stopped "$pid" "$kubeconfig"
@@ -221,10 +228,13 @@ cmd_run() {
   set -m
   local forward=0
   trap 'forward=1' INT TERM
+  # Its stdin is not the terminal: a .NET process whose stdin is a terminal sets the terminal's modes, and it does so
+  # again on SIGCHLD and on the way out; from a background job that is a SIGTTOU, which stops the AppHost midway
+  # through its shutdown, until `stop` gave up waiting and killed it ("Killed", status 137).
   (
     echo "$BASHPID" >"$PID_FILE"
     cd "$ROOT/AppHost"
-    exec dotnet "$APPHOST_DLL"
+    exec dotnet "$APPHOST_DLL" </dev/null
   ) &
   local apphost_pid=$!
   announce_when_ready "$apphost_pid" "$login" &
@@ -234,18 +244,40 @@ cmd_run() {
     [[ -n "$kubeconfig" ]] || kubeconfig=$(orchestrator_of "$apphost_pid")
     if (( forward )); then
       kill -INT "$apphost_pid" 2>/dev/null || true
+      kill -CONT "$apphost_pid" 2>/dev/null || true
       forward=0
     fi
     sleep 1 & wait $! || true
   done
   wait "$apphost_pid" || rc=$?
-  kill "$watcher" 2>/dev/null || true
+  # The watcher ends by itself within a second once the AppHost is gone; killing it would print "Terminated".
+  wait "$watcher" 2>/dev/null || true
   wait_until_stopped "$apphost_pid" "$kubeconfig"
   rm -f "$PID_FILE"
   stop_stray_servers
   say "Platform stopped"
   # 130/143: stopped by Ctrl-C or SIGTERM, which is how a run normally ends.
   (( rc == 0 || rc == 130 || rc == 143 )) || exit "$rc"
+}
+
+# --- token, demo ---------------------------------------------------------------------------------------
+
+# The programme admin's password: generated on the first run and kept in the AppHost's user secrets.
+admin_password() {
+  if [[ -n "${PLATFORM_ADMIN_PASSWORD:-}" ]]; then echo "$PLATFORM_ADMIN_PASSWORD"; return; fi
+  dotnet user-secrets list --project "$APPHOST_PROJECT" 2>/dev/null | sed -n 's/^Parameters:identity-admin-password = //p'
+}
+
+# tools/Platform.Demo talks to the running platform through the gateway only; machine clients' secrets stay in .data.
+# It is built when a source changed since its last build; only the tool's own output reaches stdout.
+run_tool() {
+  command -v dotnet >/dev/null || die "the .NET SDK is missing; install .NET 10 (https://dot.net)"
+  if [[ ! -f "$TOOLS_DLL" ]] || [[ -n "$(find "$ROOT/tools/Platform.Demo" "$ROOT/services/Contracts" -name '*.cs' -newer "$TOOLS_DLL" -not -path '*/obj/*' -print -quit)" ]]; then
+    dotnet build "$TOOLS_PROJECT" --verbosity quiet -nologo >&2 || die "building tools/Platform.Demo failed"
+  fi
+  mkdir -p "$DATA_DIR"
+  PLATFORM_ADMIN_PASSWORD="$(admin_password)" PLATFORM_GATEWAY="${PLATFORM_GATEWAY:-http://localhost:$GATEWAY_PORT}" \
+    PLATFORM_STATE="$DATA_DIR" dotnet "$TOOLS_DLL" "$@"
 }
 
 # --- test ----------------------------------------------------------------------------------------------
@@ -344,5 +376,6 @@ case "${1:-}" in
   run | stop | reset | install | test) "cmd_$1" ;;
   bench) shift; cmd_bench "$@" ;;
   deploy-manifests) shift; cmd_deploy_manifests "$@" ;;
+  token | demo) run_tool "$@" ;;
   *) usage ;;
 esac

@@ -23,6 +23,7 @@ gateway.WithEnvironment("Gateway__PublicPaths__0", "/api/media/catalogue/{**rest
     .WithEnvironment("Gateway__PublicPages__0__Service", "media");
 
 identity.IssuesTokensFor(gateway, [capacity, grants, youth, partnerships, media, gateway]);
+gateway.LinksApiReference([identity, capacity, grants, youth, partnerships, media]);
 
 builder.WithReplicaCounts();
 

@@ -12,16 +12,21 @@ internal static class PlatformResources
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddPlatformService<TProject>(
         this IDistributedApplicationBuilder builder, string name, PlatformInfrastructure infra)
+        where TProject : IProjectMetadata, new() =>
+        builder.AddServiceWithDatabase<TProject>(name, infra)
+            .WithReference(infra.Messaging).WaitFor(infra.Messaging)
+            .WithReference(infra.Cache).WaitFor(infra.Cache);
+
+    // Healthy means migrated and connected to what the service uses: what WaitFor should wait for.
+    private static IResourceBuilder<ProjectResource> AddServiceWithDatabase<TProject>(
+        this IDistributedApplicationBuilder builder, string name, PlatformInfrastructure infra)
         where TProject : IProjectMetadata, new()
     {
         var database = infra.Database(name);
         return builder.AddProject<TProject>(name)
             .WithPlatformRuntime()
-            // Healthy means migrated and connected to database, broker and cache: what WaitFor should wait for.
             .WithHttpHealthCheck("/health")
-            .WithReference(database).WaitFor(database)
-            .WithReference(infra.Messaging).WaitFor(infra.Messaging)
-            .WithReference(infra.Cache).WaitFor(infra.Cache);
+            .WithReference(database).WaitFor(database);
     }
 
     /// <summary>
@@ -69,7 +74,8 @@ internal static class PlatformResources
     {
         var adminPassword = builder.AddParameter(
             $"{name}-admin-password", new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true, persist: true);
-        return builder.AddPlatformService<TProject>(name, infra)
+        // Neither broker nor cache: the token server publishes and consumes nothing, so it starts with its database.
+        return builder.AddServiceWithDatabase<TProject>(name, infra)
             .WithEnvironment("Identity__Admin__Email", builder.Configuration["Identity:Admin:Email"] is { Length: > 0 } email ? email : "admin@platform.local")
             .WithEnvironment("Identity__Admin__Password", adminPassword);
     }
@@ -87,9 +93,33 @@ internal static class PlatformResources
         var issuer = ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/api/identity/");
         var metadata = ReferenceExpression.Create($"{identity.GetEndpoint("http")}/api/identity/.well-known/openid-configuration");
         identity.WithEnvironment("Identity__Issuer", issuer);
+        // The people's sign-in client returns to the gateway's own pages (the API reference among them) and to the
+        // loopback callback that ./platform.sh token and the benchmark use, whichever port the gateway has.
+        var gatewayUrl = gateway.GetEndpoint("http");
+        identity.WithEnvironment("Identity__WebClient__RedirectUris__0", ReferenceExpression.Create($"{gatewayUrl}/signin-callback"))
+            .WithEnvironment("Identity__WebClient__RedirectUris__1", "http://127.0.0.1/callback")
+            .WithEnvironment("Identity__WebClient__RedirectUris__2", ReferenceExpression.Create($"{gatewayUrl}/docs/"))
+            .WithEnvironment("Identity__WebClient__PostLogoutRedirectUris__0", ReferenceExpression.Create($"{gatewayUrl}/"));
         foreach (var validator in validators)
         {
             validator.WithEnvironment("Identity__Issuer", issuer).WithEnvironment("Identity__MetadataAddress", metadata);
+        }
+    }
+
+    /// <summary>
+    /// The dashboard's resource list links each service to its OpenAPI document and the gateway to its API reference
+    /// (<c>/docs</c>, where every service's operations can be read and tried), both at the gateway's public address.
+    /// </summary>
+    public static void LinksApiReference(
+        this IResourceBuilder<ProjectResource> gateway, IEnumerable<IResourceBuilder<ProjectResource>> services)
+    {
+        var endpoint = gateway.GetEndpoint("http");
+        gateway.WithUrl(ReferenceExpression.Create($"{endpoint}/docs"), "API reference");
+        foreach (var service in services)
+        {
+            var name = service.Resource.Name;
+            service.WithUrl(ReferenceExpression.Create($"{endpoint}/api/{name}/openapi/v1.json"), "OpenAPI")
+                .WithUrl(ReferenceExpression.Create($"{endpoint}/docs/#{name}"), "API reference");
         }
     }
 

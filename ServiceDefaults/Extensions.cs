@@ -11,6 +11,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.Messaging;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -89,11 +90,13 @@ public static class ServiceDefaultsExtensions
     /// <summary>
     /// <c>/health</c> is readiness (every check: database, broker, cache); <c>/alive</c> is liveness (the process answers).
     /// Both are mapped in every environment: operators and orchestrators rely on them in production too.
+    /// So is the OpenAPI document of a service that described itself (<c>AddPlatformOpenApi</c>).
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
+        app.MapPlatformOpenApi();
         return app;
     }
 }

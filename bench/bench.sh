@@ -344,6 +344,48 @@ for ((round = 1; round <= ROUNDS; round++)); do
   done
 done
 stop media media-uncached
+stop postgres rabbitmq redis
+
+# --- 4. at rest ----------------------------------------------------------------------------------------
+
+# The whole platform as ./platform.sh run starts it (AppHost with its dashboard, servers in local mode on a
+# throwaway directory), idle: how busy the machine is over 30 s once the gateway is healthy (it waits for every
+# service), and the share of that taken by the platform's own processes (the AppHost's process tree).
+say "At rest: the whole platform through the AppHost, 30 s without a request after start"
+dotnet build AppHost --verbosity quiet -nologo >"$LOG_DIR/apphost-build.log" 2>&1 \
+  || { tail -n 30 "$LOG_DIR/apphost-build.log" >&2; die "building the AppHost failed"; }
+free_port REST_GATEWAY_PORT
+free_port REST_DASHBOARD_PORT
+free_port REST_OTLP_PORT
+free_port REST_RESOURCE_PORT
+mkdir -p "$WORK_DIR/platform" && chmod 755 "$WORK_DIR/platform"
+launch platform env ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development ASPIRE_ALLOW_UNSECURED_TRANSPORT=true \
+  ASPNETCORE_URLS="http://localhost:$REST_DASHBOARD_PORT" ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="http://localhost:$REST_OTLP_PORT" \
+  ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL="http://localhost:$REST_RESOURCE_PORT" Gateway__Port="$REST_GATEWAY_PORT" \
+  Infra__Mode=local Infra__DataDir="$WORK_DIR/platform" Parameters__identity-admin-password="$ADMIN_PASSWORD" \
+  dotnet AppHost/bin/Debug/net10.0/Platform.AppHost.dll
+gateway_healthy() { [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$REST_GATEWAY_PORT/health") == 200 ]]; }
+wait_for platform 600 gateway_healthy
+# cpu_ticks: "total idle" jiffies of the machine; tree_ticks <pid>: user + system jiffies of the process and its descendants.
+cpu_ticks() { awk '/^cpu / { t = 0; for (i = 2; i <= 9; i++) t += $i; print t, $5 + $6 }' /proc/stat; }
+tree_ticks() {
+  local file line
+  for file in /proc/[0-9]*/stat; do read -r line 2>/dev/null <"$file" && echo "${line%% *} ${line##*) }"; done |
+    awk -v root="$1" '{ parent[$1] = $3; ticks[$1] = $13 + $14 }
+      END { tree[root] = 1; for (grown = 1; grown;) { grown = 0; for (p in parent) if (!(p in tree) && (parent[p] in tree)) { tree[p] = 1; grown = 1 } }
+            for (p in tree) s += ticks[p]; print s + 0 }'
+}
+read -r total0 idle0 < <(cpu_ticks)
+tree0=$(tree_ticks "${PID_OF[platform]}")
+sleep 30
+read -r total1 idle1 < <(cpu_ticks)
+tree1=$(tree_ticks "${PID_OF[platform]}")
+REST_BUSY=$(calc '%.1f' "100 * (1 - ($idle1 - $idle0) / ($total1 - $total0))")
+REST_PLATFORM=$(calc '%.1f' "100 * ($tree1 - $tree0) / ($total1 - $total0)")
+say "At rest: machine ${REST_BUSY}% busy, the platform's processes ${REST_PLATFORM}% of it"
+# SIGINT, as Ctrl-C: the AppHost stops its services and servers before it exits.
+kill -INT "${PID_OF[platform]}" 2>/dev/null || true
+for ((i = 0; i < 600; i++)); do kill -0 "${PID_OF[platform]}" 2>/dev/null || break; sleep 0.1; done
 
 cleanup
 trap - EXIT
@@ -485,6 +527,16 @@ language of Accept-Language), anonymous, called directly. Cached: served from th
 | Throughput at saturation (wrk) | $cs req/s | $us req/s | $(calc '%.2f' "$cs / ($us <= 0 ? 1 : $us)")x | >= 5x | $(verdict "$cs >= 5 * $us") |
 
 Non-2xx responses and socket errors at saturation: $cbad.
+## At rest
+
+The whole platform started through the AppHost as \`./platform.sh run\` starts it (dashboard included, servers in
+local mode), then 30 s without a request, measured with /proc/stat: the machine's busy share (all work on it, other
+users' included) and the share of the platform's own processes (the AppHost's process tree), of all $cores cores.
+
+| Figure | Measured | Target | |
+|---|---|---|---|
+| Machine busy at rest | ${REST_BUSY}% | < 5% | $(verdict "$REST_BUSY < 5") |
+| The platform's processes at rest | ${REST_PLATFORM}% | < 5% | $(verdict "$REST_PLATFORM < 5") |
 
 ## Bad input
 

@@ -1,3 +1,4 @@
+using Platform.Gateway.Docs;
 using Platform.Gateway.Routing;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -5,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 var gateway = GatewayOptions.From(builder.Configuration);
 builder.AddServiceDefaults();
 builder.AddGatewayPolicies(gateway);
+builder.AddApiReference(gateway);
 builder.AddServiceRoutes(gateway);
 
 var app = builder.Build();
@@ -17,6 +19,7 @@ app.UseRateLimiter();
 
 app.MapDefaultEndpoints();
 app.MapServiceRoutes();
+app.MapApiReference();
 app.MapUnknownPathFallback();
 
 app.Run();

@@ -1,14 +1,21 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Platform.ServiceDefaults.Data;
 
 /// <summary>
 /// Applies the service's EF Core migrations at start-up, before the web server listens, so the service never
 /// reports ready against an old schema. The database may still be starting: retry for a while before giving up.
+/// On a first start the service's database does not exist yet: it is created first, through the server's maintenance
+/// database, so that EF Core never opens a connection to a missing database (which it logs as an error); and so is
+/// the migrations history table, which Npgsql's provider otherwise reads before it exists (npgsql/efcore.pg#3407: a
+/// failed query logged as an error on every first start, although the migration then succeeds).
 /// </summary>
 internal sealed partial class DatabaseMigrator<TDbContext>(IServiceScopeFactory scopes, ILogger<DatabaseMigrator<TDbContext>> logger) : IHostedService
     where TDbContext : DbContext
@@ -24,6 +31,8 @@ internal sealed partial class DatabaseMigrator<TDbContext>(IServiceScopeFactory 
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+                await CreateDatabaseIfMissingAsync(db.Database.GetConnectionString()!, cancellationToken);
+                await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
                 await db.Database.MigrateAsync(cancellationToken);
                 LogMigrated(typeof(TDbContext).Name, started.ElapsedMilliseconds);
                 return;
@@ -37,6 +46,47 @@ internal sealed partial class DatabaseMigrator<TDbContext>(IServiceScopeFactory 
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task CreateDatabaseIfMissingAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var target = new NpgsqlConnectionStringBuilder(connectionString);
+        var name = target.Database ?? throw new InvalidOperationException("The connection string names no database.");
+        var maintenance = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+        catch (PostgresException ex)
+        {
+            // No access to the maintenance database (an external server): the database is someone else's to create.
+            LogNoMaintenanceDatabase(ex.SqlState);
+            return;
+        }
+
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection) { Parameters = { new() { Value = name } } };
+        if (await exists.ExecuteScalarAsync(cancellationToken) is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+            LogCreated(name);
+        }
+        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+        {
+            // Another replica created it at the same moment.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The maintenance database refused the connection ({SqlState}); migrating without creating the database")]
+    private partial void LogNoMaintenanceDatabase(string sqlState);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created the database {Database}")]
+    private partial void LogCreated(string database);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database of {DbContext} migrated in {ElapsedMs} ms")]
     private partial void LogMigrated(string dbContext, long elapsedMs);

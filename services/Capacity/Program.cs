@@ -8,6 +8,7 @@ using Platform.ServiceDefaults.Security;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddPlatformOpenApi("capacity");
 builder.AddServiceDatabase<CapacityDbContext>("capacity-db");
 builder.AddPlatformMessaging<CapacityDbContext>("capacity");
 builder.AddPlatformAuthentication();

@@ -11,6 +11,7 @@ using Platform.ServiceDefaults.Security;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddPlatformOpenApi("grants");
 builder.AddServiceDatabase<GrantsDbContext>("grants-db");
 // Consumers of this assembly (graduates, completed assessments) are found by AddPlatformMessaging itself.
 builder.AddPlatformMessaging<GrantsDbContext>("grants", bus => bus.AddOrganizationReplica<GrantsDbContext>());

@@ -7,8 +7,8 @@ using Platform.ServiceDefaults.Data;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddPlatformOpenApi("identity");
 builder.AddServiceDatabase<IdentityDbContext>("identity-db");
-builder.AddPlatformMessaging<IdentityDbContext>("identity");
 builder.AddTokenServer();
 
 var app = builder.Build();

@@ -11,6 +11,7 @@ using Platform.ServiceDefaults.Security;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddPlatformOpenApi("media");
 builder.AddServiceDatabase<MediaDbContext>("media-db");
 builder.AddPlatformMessaging<MediaDbContext>("media", bus => bus.AddOrganizationReplica<MediaDbContext>());
 builder.AddPlatformAuthentication();

@@ -9,6 +9,7 @@ using Platform.ServiceDefaults.Organizations;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddPlatformOpenApi("partnerships");
 builder.AddServiceDatabase<PartnershipsDbContext>("partnerships-db");
 // Consumers of this assembly (Grants' awards) are found by AddPlatformMessaging itself.
 builder.AddPlatformMessaging<PartnershipsDbContext>("partnerships", bus => bus.AddOrganizationReplica<PartnershipsDbContext>());

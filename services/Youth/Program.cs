@@ -10,6 +10,7 @@ using Platform.Youth.Data;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddPlatformOpenApi("youth");
 builder.AddServiceDatabase<YouthDbContext>("youth-db");
 builder.AddPlatformMessaging<YouthDbContext>("youth", bus => bus.AddOrganizationReplica<YouthDbContext>());
 builder.AddPlatformAuthentication();

@@ -29,6 +29,12 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public PlatformTokens Tokens { get; private set; } = null!;
 
+    /// <summary>The running AppHost: its resources' console logs, for the clean-start test.</summary>
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("The platform has not started.");
+
+    /// <summary>The programme admin's password, for tools that sign in themselves (tools/Platform.Demo).</summary>
+    public string AdminPassword => _adminPassword;
+
     public async ValueTask InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
