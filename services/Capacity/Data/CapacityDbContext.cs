@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Capacity.Organizations;
 using Platform.ServiceDefaults.Audit;
+using Platform.ServiceDefaults.Idempotency;
 
 namespace Platform.Capacity.Data;
 
@@ -16,6 +17,7 @@ public sealed class CapacityDbContext(DbContextOptions<CapacityDbContext> option
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CapacityDbContext).Assembly);
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddIdempotencyRecords();
         modelBuilder.AddAuditTrail();
     }
 }

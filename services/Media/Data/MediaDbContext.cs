@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Audit;
+using Platform.ServiceDefaults.Idempotency;
 using Platform.ServiceDefaults.Organizations;
 
 namespace Platform.Media.Data;
@@ -18,6 +19,7 @@ public sealed class MediaDbContext(DbContextOptions<MediaDbContext> options) : D
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MediaDbContext).Assembly);
         modelBuilder.AddOrganizationReplica();
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddIdempotencyRecords();
         modelBuilder.AddAuditTrail();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Audit;
+using Platform.ServiceDefaults.Idempotency;
 using Platform.ServiceDefaults.Organizations;
 
 namespace Platform.Partnerships.Data;
@@ -18,6 +19,7 @@ public sealed class PartnershipsDbContext(DbContextOptions<PartnershipsDbContext
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PartnershipsDbContext).Assembly);
         modelBuilder.AddOrganizationReplica();
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddIdempotencyRecords();
         modelBuilder.AddAuditTrail();
     }
 }
