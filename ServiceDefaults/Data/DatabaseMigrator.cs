@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.ServiceDefaults.Data;
 
@@ -25,6 +26,11 @@ internal sealed partial class DatabaseMigrator<TDbContext>(IServiceScopeFactory 
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
                 await db.Database.MigrateAsync(cancellationToken);
+                if (db is IOutboxDbContext)
+                {
+                    await db.Database.ExecuteSqlRawAsync(OutboxWakeUp.EnsureTriggerSql, cancellationToken);
+                }
+
                 LogMigrated(typeof(TDbContext).Name, started.ElapsedMilliseconds);
                 return;
             }
