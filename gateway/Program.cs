@@ -1,4 +1,3 @@
-using Platform.Gateway.Routing;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -6,11 +5,13 @@ var gateway = GatewayOptions.From(builder.Configuration);
 builder.AddServiceDefaults();
 builder.AddGatewayPolicies(gateway);
 builder.AddServiceRoutes(gateway);
+builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(RequestGuard.ReadHeadersAsLatin1);
 
 var app = builder.Build();
 
 // Correlation id first: everything after it, the proxied request included, carries the X-Correlation-Id header.
 app.UsePlatformDefaults();
+app.UseMiddleware<RequestGuard>();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
