@@ -13,7 +13,7 @@ namespace Platform.ServiceDefaults.Messaging;
 /// What an operator does about dead events (see <see cref="OutboxDispatcher{TDbContext}"/>), on every service with
 /// an outbox, for the programme admin only: list them with their last error, and re-drive them once the cause is
 /// fixed (a consumer deployed that knows the type again, a payload repaired): they are due again with a fresh count
-/// of attempts. <c>./platform.sh outbox-dead</c> and <c>./platform.sh outbox-redrive</c> call these.
+/// of attempts. Called on the service itself (not through the gateway); docs/operations.md has the commands.
 /// </summary>
 public static class OutboxOperations
 {
