@@ -97,6 +97,11 @@ public static class ServiceDefaultsExtensions
         app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
         app.MapPlatformOpenApi();
+        if (app.Services.GetService<OutboxSignal>() is not null)
+        {
+            app.MapOutboxOperations(); // a service with a database, hence an outbox
+        }
+
         return app;
     }
 }

@@ -1,5 +1,4 @@
 using Platform.Gateway.Docs;
-using Platform.Gateway.Routing;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -8,11 +7,13 @@ builder.AddServiceDefaults();
 builder.AddGatewayPolicies(gateway);
 builder.AddApiReference(gateway);
 builder.AddServiceRoutes(gateway);
+builder.AddRequestGuard();
 
 var app = builder.Build();
 
 // Correlation id first: everything after it, the proxied request included, carries the X-Correlation-Id header.
 app.UsePlatformDefaults();
+app.UseRequestGuard();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.ServiceDefaults.Data;
 
@@ -34,6 +35,11 @@ internal sealed partial class DatabaseMigrator<TDbContext>(IServiceScopeFactory 
                 await CreateDatabaseIfMissingAsync(db.Database.GetConnectionString()!, cancellationToken);
                 await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
                 await db.Database.MigrateAsync(cancellationToken);
+                if (db is IOutboxDbContext)
+                {
+                    await db.Database.ExecuteSqlRawAsync(OutboxWakeUp.EnsureTriggerSql, cancellationToken);
+                }
+
                 LogMigrated(typeof(TDbContext).Name, started.ElapsedMilliseconds);
                 return;
             }

@@ -39,6 +39,7 @@ public static class ServiceDatabaseExtensions
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(services.GetRequiredService<OutboxSignalInterceptor>(), services.GetRequiredService<AuditInterceptor>()));
         builder.EnrichNpgsqlDbContext<TDbContext>();
+        builder.Services.TryAddScoped(services => new ServiceDbContext(services.GetRequiredService<TDbContext>()));
 
         // Registered before messaging on purpose: hosted services start in order, so nothing consumes or
         // dispatches before the schema exists.

@@ -18,6 +18,7 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
     {
         ProblemDetails? problem = exception switch
         {
+            BadHttpRequestException { InnerException: JsonException json } when IsDuplicate(json) => Invalid(DuplicateOf(json), "This key appears more than once (keys are compared ignoring case)."),
             BadHttpRequestException { InnerException: JsonException json } => Invalid(FieldOf(json.Path), ReasonOf(json)),
             DomainValidationException invalid => new HttpValidationProblemDetails(invalid.Errors)
             {
@@ -102,10 +103,27 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
         return field.Replace("['", ".", StringComparison.Ordinal).Replace("']", "", StringComparison.Ordinal).TrimStart('.');
     }
 
+    private static bool IsDuplicate(JsonException json) => json.Message.StartsWith("Duplicate", StringComparison.Ordinal);
+
+    /// <summary>The repeated key in the client's terms: its path, each name camelCase (<c>Name</c> sent twice is <c>name</c>).</summary>
+    private static string DuplicateOf(JsonException json)
+    {
+        var field = FieldOf(json.Path);
+        var quoted = json.Message.Split('\'');
+        if (quoted.Length >= 3 && quoted[1].Length > 0)
+        {
+            var parent = field.Contains('.', StringComparison.Ordinal) ? field[..field.LastIndexOf('.')] + "." : "";
+            field = field == "body" || !field.EndsWith(quoted[1], StringComparison.OrdinalIgnoreCase) ? quoted[1] : parent + quoted[1];
+        }
+
+        return string.Join('.', field.Split('.').Select(part => part.Length > 0 ? char.ToLowerInvariant(part[0]) + part[1..] : part));
+    }
+
     private static string ReasonOf(JsonException json) =>
         // System.Text.Json's messages name .NET types; say it in the client's terms.
         json.Message.Contains("could not be mapped", StringComparison.Ordinal)
             ? "This field is not part of the request."
             : json.Message.StartsWith(StorableStringConverter.Reason, StringComparison.Ordinal) ? StorableStringConverter.Reason
+            : json.Message.StartsWith(PlausibleDates.Reason, StringComparison.Ordinal) ? PlausibleDates.Reason
             : json.Path is null or "$" ? "The body is not valid JSON." : "The value has the wrong type or is not one of the allowed values.";
 }

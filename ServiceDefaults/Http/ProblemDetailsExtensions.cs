@@ -36,6 +36,9 @@ public static class ProblemDetailsExtensions
             // A number sent as a string ("12") is a wrong type, not a number: the web defaults would read it.
             options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             options.SerializerOptions.Converters.Add(new StorableStringConverter());
+            // {"name": "a", "name": "b"} (or "Name" beside "name") is refused instead of keeping the last value.
+            options.SerializerOptions.AllowDuplicateProperties = false;
+            PlausibleDates.AddTo(options.SerializerOptions);
         });
         return builder;
     }

@@ -1,17 +1,24 @@
-using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.ServiceDefaults.Idempotency;
 
 /// <summary>
-/// Makes a POST with an <c>Idempotency-Key</c> header safe to repeat. The first request with a key runs and its
-/// response (anything but a 5xx) is kept; a repeat with the same body gets that response again, marked with
-/// <c>Idempotent-Replayed: true</c>; a repeat while the first still runs gets 409; the same key with a different
-/// body gets 422. Keys are scoped to the route, so one key cannot replay another endpoint's answer.
+/// Makes a POST with an <c>Idempotency-Key</c> header safe to repeat. The command runs in one transaction of the
+/// service's database that also writes the key's record with the response: both commit or neither does, so a crash
+/// can neither lose the record of a command that ran nor keep the record of one that did not. A repeat with the same
+/// body gets the first response again, marked <c>Idempotent-Replayed: true</c>; a repeat while the first still runs
+/// waits for it (the record's row is locked until it commits); the same key with a different body gets 422. Keys are
+/// scoped to the caller and the route. A 5xx (or an exception) rolls back and leaves the key free to try again.
 /// </summary>
-internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore store, IProblemDetailsService problems)
+internal sealed class IdempotencyMiddleware(RequestDelegate next, IProblemDetailsService problems, IOptions<IdempotencyOptions> options, TimeProvider clock)
 {
     public const string HeaderName = "Idempotency-Key";
     public const string ReplayedHeaderName = "Idempotent-Replayed";
@@ -19,7 +26,8 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencySto
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Headers.TryGetValue(HeaderName, out var values))
+        if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Headers.TryGetValue(HeaderName, out var values)
+            || context.RequestServices.GetService<ServiceDbContext>() is not { } database)
         {
             await next(context);
             return;
@@ -33,49 +41,76 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencySto
             return;
         }
 
-        var fingerprint = await FingerprintAsync(context.Request);
-        // Scoped to the caller and the route: one client's key can neither replay nor block another's.
-        var redisKey = store.KeyFor($"{context.User.Subject() ?? "anonymous"}:{context.Request.Path}", key);
-        var existing = await store.TryClaimAsync(redisKey, fingerprint);
-        if (existing is not null)
-        {
-            await AnswerRepeatAsync(context, existing, fingerprint);
-            return;
-        }
-
+        var seal = IdempotencySeal.For(options.Value.Secret ?? "", $"{context.User.Subject() ?? "anonymous"}:{context.Request.Path}", key);
+        var fingerprint = seal.Fingerprint(await ReadBodyAsync(context.Request));
+        var db = database.Context;
+        var headers = context.Response.Headers.ToDictionary(h => h.Key, h => h.Value);
         var originalBody = context.Response.Body;
         using var buffer = new MemoryStream();
-        context.Response.Body = buffer;
+        IdempotencyRecord? existing = null;
         try
         {
-            await next(context);
-        }
-        catch
-        {
-            await store.ReleaseAsync(redisKey);
-            throw;
+            context.Response.Body = buffer;
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+            {
+                Reset(context, buffer, headers);
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                // Waits while another request with this key is running; inserts nothing if one has committed.
+                var claimed = await db.Database.ExecuteSqlAsync(
+                    $"INSERT INTO idempotency_records (key_hash, fingerprint, created_at, status_code) VALUES ({seal.KeyHash}, {fingerprint}, {clock.GetUtcNow()}, 0) ON CONFLICT (key_hash) DO NOTHING",
+                    ct) == 1;
+                if (!claimed)
+                {
+                    existing = await db.Set<IdempotencyRecord>().AsNoTracking().SingleAsync(r => r.KeyHash == seal.KeyHash, ct);
+                    return;
+                }
+
+                await next(context);
+                if (context.Response.StatusCode >= 500)
+                {
+                    return; // not an answer: rolled back, the client may try again with the same key
+                }
+
+                var body = buffer.ToArray();
+                var location = context.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null;
+                var resourceId = ResourceIdOf(location, context.Response.ContentType, body);
+                var sealedBody = seal.Seal(body);
+                await db.Database.ExecuteSqlAsync(
+                    $"UPDATE idempotency_records SET status_code = {context.Response.StatusCode}, content_type = {context.Response.ContentType}, location = {location}, sealed_body = {sealedBody}, resource_id = {resourceId} WHERE key_hash = {seal.KeyHash}",
+                    ct);
+                await transaction.CommitAsync(ct);
+            }, context.RequestAborted);
         }
         finally
         {
             context.Response.Body = originalBody;
         }
 
-        if (context.Response.StatusCode >= 500)
+        if (existing is not null)
         {
-            // A server failure is not an answer: let the client try again with the same key.
-            await store.ReleaseAsync(redisKey);
-        }
-        else
-        {
-            var response = new StoredResponse(context.Response.StatusCode, context.Response.ContentType, context.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null, buffer.ToArray());
-            await store.CompleteAsync(redisKey, fingerprint, response);
+            await AnswerRepeatAsync(context, existing, fingerprint, seal);
+            return;
         }
 
         buffer.Position = 0;
         await buffer.CopyToAsync(originalBody, context.RequestAborted);
     }
 
-    private async Task AnswerRepeatAsync(HttpContext context, IdempotencyRecord existing, string fingerprint)
+    /// <summary>A retried attempt (the database failed for a moment) starts from the request as it came in.</summary>
+    private static void Reset(HttpContext context, MemoryStream buffer, Dictionary<string, StringValues> headers)
+    {
+        buffer.SetLength(0);
+        context.Request.Body.Position = 0;
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.Headers.Clear();
+        foreach (var (name, value) in headers)
+        {
+            context.Response.Headers[name] = value;
+        }
+    }
+
+    private async Task AnswerRepeatAsync(HttpContext context, IdempotencyRecord existing, string fingerprint, IdempotencySeal seal)
     {
         if (existing.Fingerprint != fingerprint)
         {
@@ -84,30 +119,53 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencySto
             return;
         }
 
-        if (existing.Response is not { } response)
+        context.Response.StatusCode = existing.StatusCode;
+        context.Response.ContentType = existing.ContentType;
+        if (existing.Location is not null)
         {
-            await WriteProblemAsync(context, StatusCodes.Status409Conflict, "Request in progress",
-                "A request with this Idempotency-Key is still being processed; repeat it in a moment.", null);
-            return;
-        }
-
-        context.Response.StatusCode = response.StatusCode;
-        context.Response.ContentType = response.ContentType;
-        if (response.Location is not null)
-        {
-            context.Response.Headers.Location = response.Location;
+            context.Response.Headers.Location = existing.Location;
         }
 
         context.Response.Headers[ReplayedHeaderName] = "true";
-        await context.Response.Body.WriteAsync(response.Body, context.RequestAborted);
+        if (existing.SealedBody is { } sealedBody)
+        {
+            await context.Response.Body.WriteAsync(seal.Open(sealedBody), context.RequestAborted);
+        }
     }
 
-    private static async Task<string> FingerprintAsync(HttpRequest request)
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
     {
         request.EnableBuffering();
-        var hash = await SHA256.HashDataAsync(request.Body, request.HttpContext.RequestAborted);
+        using var copy = new MemoryStream();
+        await request.Body.CopyToAsync(copy, request.HttpContext.RequestAborted);
         request.Body.Position = 0;
-        return Convert.ToHexString(hash);
+        return copy.ToArray();
+    }
+
+    /// <summary>The resource the answer is about: the last segment of its Location, or the <c>id</c> of its JSON body.</summary>
+    private static Guid? ResourceIdOf(string? location, string? contentType, byte[] body)
+    {
+        if (location is not null && Guid.TryParse(location.TrimEnd('/').Split('/')[^1], out var fromLocation))
+        {
+            return fromLocation;
+        }
+
+        if (contentType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true || body.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("id", out var id) && id.TryGetGuid(out var value)
+                ? value
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private async Task WriteProblemAsync(HttpContext context, int status, string title, string detail, IDictionary<string, string[]>? errors)

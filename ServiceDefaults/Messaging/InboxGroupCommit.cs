@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Platform.ServiceDefaults.Messaging;
 
@@ -9,10 +12,13 @@ namespace Platform.ServiceDefaults.Messaging;
 /// transaction per message cost three round trips each and capped a consumer at a few hundred messages a second.
 /// One writer at a time takes whatever is waiting (up to <see cref="MaxGroup"/>); while it commits, the next group
 /// gathers, so a lone message waits for nothing. A consumer's call returns only after its group committed, so
-/// MassTransit acknowledges nothing that is not stored. If a group fails (one message's effect throws, a projection
-/// conflicts), its messages are applied again one by one, so only the faulty one fails and is retried.
+/// MassTransit acknowledges nothing that is not stored. If a group fails for a message's own reason (its effect
+/// throws, a projection conflicts), its messages are applied again one by one, so only the faulty one fails and is
+/// retried. A failure of the database itself is not any message's: the group is retried as a group by the
+/// database's retry strategy and, if that gives up, every message of it fails with the original exception and is
+/// redelivered by the broker (one by one would only multiply the load on a database that is struggling).
 /// </summary>
-public sealed class InboxGroupCommit<TDbContext>(IServiceScopeFactory scopes, MessagingMetrics metrics, TimeProvider clock)
+public sealed partial class InboxGroupCommit<TDbContext>(IServiceScopeFactory scopes, MessagingMetrics metrics, TimeProvider clock, ILogger<InboxGroupCommit<TDbContext>> logger)
     where TDbContext : DbContext, IOutboxDbContext
 {
     internal const int MaxGroup = 100;
@@ -26,7 +32,12 @@ public sealed class InboxGroupCommit<TDbContext>(IServiceScopeFactory scopes, Me
         _waiting.Enqueue(pending);
         if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0)
         {
-            _ = Task.Run(WriteAsync, CancellationToken.None);
+            // The writer serves every consumer from now on: it must not run inside this message's trace (or any
+            // other ambient state of the first caller), or every later group would hang under that trace.
+            using (ExecutionContext.SuppressFlow())
+            {
+                _ = Task.Run(WriteAsync, CancellationToken.None);
+            }
         }
 
         // Cancelling stops the wait, not the write: the message is then redelivered and the inbox row decides.
@@ -74,8 +85,9 @@ public sealed class InboxGroupCommit<TDbContext>(IServiceScopeFactory scopes, Me
                     group[i].Outcome.TrySetResult(applied[i]);
                 }
             }
-            catch (Exception) when (group.Count > 1)
+            catch (Exception ex) when (group.Count > 1 && !IsDatabaseFailure(ex))
             {
+                LogGroupFailed(ex, group.Count);
                 foreach (var pending in group)
                 {
                     await CommitAloneAsync(pending);
@@ -83,7 +95,11 @@ public sealed class InboxGroupCommit<TDbContext>(IServiceScopeFactory scopes, Me
             }
             catch (Exception ex)
             {
-                group[0].Outcome.TrySetException(ex);
+                LogCommitFailed(ex, group.Count);
+                foreach (var pending in group)
+                {
+                    pending.Outcome.TrySetException(ex);
+                }
             }
         }
     }
@@ -96,9 +112,34 @@ public sealed class InboxGroupCommit<TDbContext>(IServiceScopeFactory scopes, Me
         }
         catch (Exception ex)
         {
+            LogMessageFailed(ex, pending.MessageId, pending.Consumer);
             pending.Outcome.TrySetException(ex);
         }
     }
+
+    /// <summary>The database failed (unreachable, gave up retrying), as opposed to something one message caused.</summary>
+    internal static bool IsDatabaseFailure(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is RetryLimitExceededException or TimeoutException or System.Net.Sockets.SocketException
+                || e is NpgsqlException { IsTransient: true } || (e is NpgsqlException and not PostgresException))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A group of {Count} inbox messages failed for one message's reason; applying them one by one")]
+    private partial void LogGroupFailed(Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Committing {Count} inbox message(s) failed; the broker redelivers them")]
+    private partial void LogCommitFailed(Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} failed for consumer {Consumer}; the broker redelivers it")]
+    private partial void LogMessageFailed(Exception exception, Guid messageId, string consumer);
 
     /// <summary>Claims the group's inbox rows and applies the messages whose row was new, in one transaction.</summary>
     private async Task<bool[]> CommitAsync(IReadOnlyList<Pending> group)

@@ -21,5 +21,23 @@ public static class MessagingDiagnostics
         return activity;
     }
 
+    /// <summary>A claim that found events: the root of the batch's work (its publishes continue their requests' traces).</summary>
+    internal static Activity? StartClaim(int count)
+    {
+        var activity = Source.StartActivity("outbox claim", ActivityKind.Internal, parentContext: default);
+        activity?.SetTag("platform.outbox.batch_size", count);
+        return activity;
+    }
+
+    /// <summary>
+    /// Work that must not create spans (the outbox poll, housekeeping): a poll every second that finds nothing would
+    /// otherwise fill the trace store with empty traces.
+    /// </summary>
+    internal static IDisposable Untraced()
+    {
+        Activity.Current = null;
+        return OpenTelemetry.SuppressInstrumentationScope.Begin();
+    }
+
     private static string ShortName(string typeName) => typeName[(typeName.LastIndexOf('.') + 1)..];
 }

@@ -36,6 +36,7 @@ public static class MessagingExtensions
         builder.Services.AddSingleton<InboxGroupCommit<TDbContext>>();
         builder.Services.AddScoped<Inbox<TDbContext>>();
         builder.Services.AddHostedService<OutboxDispatcher<TDbContext>>();
+        builder.Services.AddHostedService<OutboxListener<TDbContext>>();
 
         builder.Services.AddMassTransit(bus =>
         {

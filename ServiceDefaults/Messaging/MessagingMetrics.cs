@@ -15,7 +15,9 @@ public sealed class MessagingMetrics
     private readonly Counter<long> _applied;
     private readonly Counter<long> _duplicates;
     private readonly Histogram<double> _dispatchDelay;
+    private readonly Counter<long> _deadLettered;
     private long _backlog;
+    private long _dead;
     private double _oldestAgeSeconds;
 
     public MessagingMetrics(IMeterFactory meterFactory)
@@ -26,6 +28,8 @@ public sealed class MessagingMetrics
         _applied = meter.CreateCounter<long>("platform.inbox.applied", "{message}", "Messages applied by a consumer.");
         _duplicates = meter.CreateCounter<long>("platform.inbox.duplicates", "{message}", "Redelivered messages the inbox acknowledged without applying again.");
         _dispatchDelay = meter.CreateHistogram<double>("platform.outbox.dispatch_delay", "ms", "From commit to broker confirmation.");
+        _deadLettered = meter.CreateCounter<long>("platform.outbox.dead_lettered", "{event}", "Events that failed for their own reason too often and were left dead.");
+        meter.CreateObservableGauge("platform.outbox.dead", () => Interlocked.Read(ref _dead), "{event}", "Dead events waiting for an operator to re-drive them.");
         meter.CreateObservableGauge("platform.outbox.backlog", () => Interlocked.Read(ref _backlog), "{event}", "Events committed but not yet published.");
         meter.CreateObservableGauge("platform.outbox.oldest_age", () => Volatile.Read(ref _oldestAgeSeconds), "s", "Age of the oldest event not yet published.");
     }
@@ -37,6 +41,10 @@ public sealed class MessagingMetrics
     }
 
     public void PublishFailed(string messageType) => _publishFailures.Add(1, new KeyValuePair<string, object?>("message.type", messageType));
+
+    public void DeadLettered(string messageType) => _deadLettered.Add(1, new KeyValuePair<string, object?>("message.type", messageType));
+
+    public void Dead(long count) => Interlocked.Exchange(ref _dead, count);
 
     public void Applied(string consumer) => _applied.Add(1, new KeyValuePair<string, object?>("consumer", consumer));
 

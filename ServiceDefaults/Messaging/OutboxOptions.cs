@@ -7,8 +7,11 @@ public sealed class OutboxOptions
     public int BatchSize { get; set; } = 100;
 
     /// <summary>
-    /// How many batches one instance dispatches at once. One by default: with four, the broker-restart fault test
-    /// once failed to see every event delivered within its deadline, and the cause is not yet understood.
+    /// How many batches one instance dispatches at once. With four, the broker-restart fault test once missed its
+    /// deadline: every loop's failed publishes during the outage pushed each row's next attempt further out (per-row
+    /// backoff up to a minute, more loops meaning more failed attempts per row), so after the broker came back the
+    /// rows waited out their backoff (the explanation the code gives; not reproduced). Broker failures no longer
+    /// touch the rows, which removes that cause; the fault test has not yet been re-run with four loops.
     /// </summary>
     public int Workers { get; set; } = 1;
 
@@ -17,6 +20,12 @@ public sealed class OutboxOptions
 
     /// <summary>How long to wait for the broker's confirmation before counting an attempt as failed.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Attempts after which an event that fails for its own reason is dead (not tried until re-driven).</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>How long inbox rows are kept: longer than any message can be redelivered by the broker.</summary>
+    public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>How long published events are kept for inspection before they are deleted.</summary>
     public TimeSpan SentRetention { get; set; } = TimeSpan.FromDays(7);

@@ -42,6 +42,12 @@ public static class ProxyErrorProblemDetails
                 detail: $"The {service} service did not answer within {timeout.TotalSeconds:0.#} s.");
         }
 
+        if (TooLarge(error.Exception))
+        {
+            // A chunked body (no Content-Length) outgrew the limit while it was being forwarded.
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large");
+        }
+
         return status switch
         {
             StatusCodes.Status503ServiceUnavailable => TypedResults.Problem(
@@ -57,6 +63,19 @@ public static class ProxyErrorProblemDetails
                 title: "Service unavailable",
                 detail: $"The {service} service could not be reached."),
         };
+    }
+
+    private static bool TooLarge(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>SocketsHttpHandler reports its ConnectTimeout as a cancellation caused by a TimeoutException.</summary>

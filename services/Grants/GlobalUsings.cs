@@ -2,3 +2,4 @@ global using Platform.Contracts.Grants;
 global using Platform.ServiceDefaults.Domain;
 global using Platform.ServiceDefaults.Http;
 global using Platform.ServiceDefaults.Messaging;
+global using Platform.ServiceDefaults.Data;

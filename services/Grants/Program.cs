@@ -3,7 +3,6 @@ using Platform.Grants.Data;
 using Platform.Grants.Figures;
 using Platform.Grants.Funding;
 using Platform.ServiceDefaults.Audit;
-using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Idempotency;
 using Platform.ServiceDefaults.Organizations;
 using Platform.ServiceDefaults.Security;

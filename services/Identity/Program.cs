@@ -15,6 +15,7 @@ var app = builder.Build();
 
 app.UseForwardedHeaders();
 app.UsePlatformDefaults();
+app.UseMiddleware<FormInputGuard>();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

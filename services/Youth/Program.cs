@@ -1,5 +1,4 @@
 using Platform.ServiceDefaults.Audit;
-using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Idempotency;
 using Platform.ServiceDefaults.Organizations;
 using Platform.ServiceDefaults.Security;

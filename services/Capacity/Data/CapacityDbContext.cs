@@ -6,6 +6,7 @@ using Platform.Capacity.Instruments;
 using Platform.Capacity.Organizations;
 using Platform.Capacity.Participants;
 using Platform.ServiceDefaults.Audit;
+using Platform.ServiceDefaults.Idempotency;
 
 namespace Platform.Capacity.Data;
 
@@ -31,6 +32,7 @@ public sealed class CapacityDbContext(DbContextOptions<CapacityDbContext> option
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CapacityDbContext).Assembly);
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddIdempotencyRecords();
         modelBuilder.AddAuditTrail();
     }
 }

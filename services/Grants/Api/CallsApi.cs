@@ -191,18 +191,23 @@ public static class CallsApi
         return TypedResults.Ok<IReadOnlyList<AssignmentResponse>>(assignments.Select(AssignmentResponse.From).ToList());
     }
 
-    public static async Task<Results<Ok<CallResponse>, NotFound>> CompleteEvaluation(Guid id, GrantsDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        if (await db.Calls.FirstOrDefaultAsync(c => c.Id == id, ct) is not { } call)
+    /// <summary>
+    /// Under the call's row lock, which every score holds shared (<see cref="EvaluationsApi.Score"/>): the scores
+    /// counted are all there are, and none lands after the evaluation is complete.
+    /// </summary>
+    public static Task<Results<Ok<CallResponse>, NotFound>> CompleteEvaluation(Guid id, GrantsDbContext db, TimeProvider clock, CancellationToken ct) =>
+        db.InTransactionAsync<Results<Ok<CallResponse>, NotFound>>(async ct =>
         {
-            return TypedResults.NotFound();
-        }
+            if (await db.Calls.LockForUpdateAsync(id, ct) is not { } call)
+            {
+                return TypedResults.NotFound();
+            }
 
-        var (applications, assignments) = await CompetitionAsync(db, id, ct);
-        call.CompleteEvaluation(Ranking.Unscored(applications, assignments, call.RequiredScores), clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(CallResponse.From(call));
-    }
+            var (applications, assignments) = await CompetitionAsync(db, id, ct);
+            call.CompleteEvaluation(Ranking.Unscored(applications, assignments, call.RequiredScores), clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Ok(CallResponse.From(call));
+        }, ct);
 
     public static async Task<Results<Ok<IReadOnlyList<RankedApplication>>, NotFound>> GetRanking(Guid id, GrantsDbContext db, CancellationToken ct)
     {
@@ -222,14 +227,11 @@ public static class CallsApi
     public static async Task<Results<Created<AwardResponse>, NotFound, ValidationProblem>> AwardOne(
         Guid id, AwardRequest request, GrantsDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async ct =>
+        return await db.InTransactionAsync<Results<Created<AwardResponse>, NotFound, ValidationProblem>>(async ct =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            if (await LockCallAsync(db, id, ct) is not { } call)
+            if (await db.Calls.LockForUpdateAsync(id, ct) is not { } call)
             {
-                return (Results<Created<AwardResponse>, NotFound, ValidationProblem>)TypedResults.NotFound();
+                return TypedResults.NotFound();
             }
 
             var errors = new ValidationErrors();
@@ -264,7 +266,6 @@ public static class CallsApi
             var amount = request.Amount ?? application!.RequestedAmount;
             var award = Grant(db, call, application!, amount, clock);
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
             return TypedResults.Created($"/api/grants/calls/{id}/awards", AwardResponse.From(award));
         }, ct);
     }
@@ -272,14 +273,11 @@ public static class CallsApi
     /// <summary>Awards the ranking top down under the call's row lock; then the ineligible are rejected with their reasons.</summary>
     public static async Task<Results<Ok<AwardingResult>, NotFound>> AwardFromRanking(Guid id, GrantsDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async ct =>
+        return await db.InTransactionAsync<Results<Ok<AwardingResult>, NotFound>>(async ct =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            if (await LockCallAsync(db, id, ct) is not { } call)
+            if (await db.Calls.LockForUpdateAsync(id, ct) is not { } call)
             {
-                return (Results<Ok<AwardingResult>, NotFound>)TypedResults.NotFound();
+                return TypedResults.NotFound();
             }
 
             if (call.Status != CallStatus.Evaluated)
@@ -316,7 +314,6 @@ public static class CallsApi
 
             call.MarkAwarded(now);
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
             return TypedResults.Ok(new AwardingResult(awarded, waiting, rejected, call.AwardedAmount, call.RemainingEnvelope));
         }, ct);
     }
@@ -344,9 +341,6 @@ public static class CallsApi
             application.Municipality, amount, call.Currency) { OccurredAt = now }, clock);
         return award;
     }
-
-    private static async Task<Call?> LockCallAsync(GrantsDbContext db, Guid id, CancellationToken ct) =>
-        (await db.Calls.FromSql($"SELECT * FROM calls WHERE id = {id} FOR UPDATE").ToListAsync(ct)).SingleOrDefault();
 
     private static async Task<(List<GrantApplication> Applications, List<EvaluatorAssignment> Assignments)> CompetitionAsync(GrantsDbContext db, Guid callId, CancellationToken ct) =>
         (await db.Applications.AsNoTracking().Where(a => a.CallId == callId).ToListAsync(ct),

@@ -67,19 +67,24 @@ public static class EvaluationsApi
         return TypedResults.Ok(AssignmentResponse.From(assignment));
     }
 
-    public static async Task<Results<Ok<AssignmentResponse>, NotFound>> Score(
-        Guid id, ScoresRequest request, ClaimsPrincipal user, GrantsDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        if (await OwnAsync(id, user, db, ct) is not { } assignment)
+    /// <summary>
+    /// Holds the call's row shared while the score is saved: scores of many evaluators go in at once, but none
+    /// while the evaluation is being completed, and none after (the call is then no longer closed).
+    /// </summary>
+    public static Task<Results<Ok<AssignmentResponse>, NotFound>> Score(
+        Guid id, ScoresRequest request, ClaimsPrincipal user, GrantsDbContext db, TimeProvider clock, CancellationToken ct) =>
+        db.InTransactionAsync<Results<Ok<AssignmentResponse>, NotFound>>(async ct =>
         {
-            return TypedResults.NotFound();
-        }
+            if (await OwnAsync(id, user, db, ct) is not { } assignment)
+            {
+                return TypedResults.NotFound();
+            }
 
-        var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == assignment.CallId, ct);
-        assignment.Score(call, request.Scores, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(AssignmentResponse.From(assignment));
-    }
+            var call = (await db.Calls.LockForShareAsync(assignment.CallId, ct))!;
+            assignment.Score(call, request.Scores, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Ok(AssignmentResponse.From(assignment));
+        }, ct);
 
     private static async Task<EvaluatorAssignment?> OwnAsync(Guid id, ClaimsPrincipal user, GrantsDbContext db, CancellationToken ct)
     {

@@ -28,6 +28,7 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         call.Property(c => c.CoFundingShare).HasPrecision(6, 4);
         call.Property(c => c.Criteria).HasJsonConversion();
         call.HasIndex(c => c.Status);
+        call.HasRowVersion();
         call.Ignore(c => c.Details);
         call.Ignore(c => c.RemainingEnvelope);
     }
@@ -55,6 +56,8 @@ internal sealed class GrantApplicationConfiguration : IEntityTypeConfiguration<G
         application.HasIndex(a => new { a.CallId, a.Status });
         application.HasIndex(a => a.OrganizationId);
         application.HasIndex(a => a.ParticipantId);
+        // Two submits, or a withdraw and an award, at once: the second fails on the row version instead of both committing.
+        application.HasRowVersion();
         application.Ignore(a => a.Applicant);
         application.Ignore(a => a.Details);
         application.Ignore(a => a.InCompetition);
@@ -76,6 +79,7 @@ internal sealed class EvaluatorAssignmentConfiguration : IEntityTypeConfiguratio
         assignment.HasIndex(a => new { a.ApplicationId, a.Evaluator }).IsUnique();
         assignment.HasIndex(a => new { a.Evaluator, a.CallId });
         assignment.Ignore(a => a.IsScored);
+        assignment.HasRowVersion();
     }
 }
 
@@ -109,7 +113,7 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
         agreement.Property(a => a.Tranches).HasJsonConversion();
         agreement.Property(a => a.Reports).HasJsonConversion();
         // Two payments or reviews at once: the second fails on the row version instead of overwriting the first.
-        agreement.Property<uint>("xmin").HasColumnType("xid").IsRowVersion();
+        agreement.HasRowVersion();
         agreement.HasIndex(a => a.AwardId).IsUnique();
         agreement.HasIndex(a => a.OrganizationId);
         agreement.HasIndex(a => a.ParticipantId);

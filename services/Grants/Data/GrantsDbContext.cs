@@ -6,6 +6,7 @@ using Platform.Grants.Awards;
 using Platform.Grants.Calls;
 using Platform.Grants.Evaluation;
 using Platform.Grants.Projections;
+using Platform.ServiceDefaults.Idempotency;
 using Platform.ServiceDefaults.Organizations;
 
 namespace Platform.Grants.Data;
@@ -40,6 +41,7 @@ public sealed class GrantsDbContext(DbContextOptions<GrantsDbContext> options) :
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GrantsDbContext).Assembly);
         modelBuilder.AddOrganizationReplica();
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddIdempotencyRecords();
         modelBuilder.AddAuditTrail();
     }
 }

@@ -5,6 +5,7 @@ using Platform.Media.Visibility;
 using Platform.Media.Catalogue;
 using Platform.Media.Results;
 using Platform.ServiceDefaults.Audit;
+using Platform.ServiceDefaults.Idempotency;
 using Platform.ServiceDefaults.Organizations;
 
 namespace Platform.Media.Data;
@@ -41,6 +42,7 @@ public sealed class MediaDbContext(DbContextOptions<MediaDbContext> options) : D
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MediaDbContext).Assembly);
         modelBuilder.AddOrganizationReplica();
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddIdempotencyRecords();
         modelBuilder.AddAuditTrail();
     }
 }

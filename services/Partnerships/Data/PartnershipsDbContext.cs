@@ -7,6 +7,7 @@ using Platform.Partnerships.Pilots;
 using Platform.Partnerships.Recommendations;
 using Platform.Partnerships.SocialServices;
 using Platform.ServiceDefaults.Audit;
+using Platform.ServiceDefaults.Idempotency;
 using Platform.ServiceDefaults.Organizations;
 
 namespace Platform.Partnerships.Data;
@@ -46,6 +47,7 @@ public sealed class PartnershipsDbContext(DbContextOptions<PartnershipsDbContext
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PartnershipsDbContext).Assembly);
         modelBuilder.AddOrganizationReplica();
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddIdempotencyRecords();
         modelBuilder.AddAuditTrail();
     }
 }

@@ -79,18 +79,19 @@ public static class CampsApi
         return TypedResults.Ok(new PagedList<CampResponse>([.. page.Select(c => CampResponse.From(c, withPersonalData))], paging.Number, paging.Size, total));
     }
 
-    public static async Task<Results<Created<CampResponse.Session>, NotFound>> AddSession(
-        Guid id, SessionRequest request, YouthDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        if (await db.Camps.AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, ct) is not { } camp)
+    public static Task<Results<Created<CampResponse.Session>, NotFound>> AddSession(
+        Guid id, SessionRequest request, YouthDbContext db, TimeProvider clock, CancellationToken ct) =>
+        db.InTransactionAsync<Results<Created<CampResponse.Session>, NotFound>>(async ct =>
         {
-            return TypedResults.NotFound();
-        }
+            if (await db.Camps.LockForUpdateAsync(id, ct) is not { } camp)
+            {
+                return TypedResults.NotFound();
+            }
 
-        var session = camp.AddSession(request.Date, request.Topic, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/youth/camps/{id}", new CampResponse.Session(session.Id, session.Date, session.Topic));
-    }
+            var session = camp.AddSession(request.Date, request.Topic, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Created($"/api/youth/camps/{id}", new CampResponse.Session(session.Id, session.Date, session.Topic));
+        }, ct);
 
     public static async Task<Results<Created<CampResponse.Participant>, NotFound, ValidationProblem>> RegisterParticipant(
         Guid id, CampParticipantRequest request, YouthDbContext db, TimeProvider clock, CancellationToken ct)
@@ -100,45 +101,54 @@ public static class CampsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["personId"] = ["Required: the id of the person taking part."] });
         }
 
-        if (await db.Camps.AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, ct) is not { } camp)
+        return await db.InTransactionAsync<Results<Created<CampResponse.Participant>, NotFound, ValidationProblem>>(async ct =>
         {
-            return TypedResults.NotFound();
-        }
+            if (await db.Camps.LockForUpdateAsync(id, ct) is not { } camp)
+            {
+                return TypedResults.NotFound();
+            }
 
-        if (await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId && p.ErasedAt == null, ct) is not { } person)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["personId"] = ["No such person."] });
-        }
+            if (await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId && p.ErasedAt == null, ct) is not { } person)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["personId"] = ["No such person."] });
+            }
 
-        var participant = camp.Register(person, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/youth/camps/{id}", CampResponse.Participant.From(participant));
+            var participant = camp.Register(person, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Created($"/api/youth/camps/{id}", CampResponse.Participant.From(participant));
+        }, ct);
     }
 
-    public static async Task<Results<Ok<CampResponse>, NotFound>> RecordAttendance(
-        Guid id, Guid sessionId, AttendanceRequest request, YouthDbContext db, CancellationToken ct)
-    {
-        if (await db.Camps.AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, ct) is not { } camp || camp.Sessions.All(s => s.Id != sessionId))
+    public static Task<Results<Ok<CampResponse>, NotFound>> RecordAttendance(
+        Guid id, Guid sessionId, AttendanceRequest request, YouthDbContext db, CancellationToken ct) =>
+        db.InTransactionAsync<Results<Ok<CampResponse>, NotFound>>(async ct =>
         {
-            return TypedResults.NotFound();
-        }
+            if (await db.Camps.LockForUpdateAsync(id, ct) is not { } camp || camp.Sessions.All(s => s.Id != sessionId))
+            {
+                return TypedResults.NotFound();
+            }
 
-        camp.RecordAttendance(sessionId, request.PersonIds);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(CampResponse.From(camp, withPersonalData: true));
-    }
+            camp.RecordAttendance(sessionId, request.PersonIds);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Ok(CampResponse.From(camp, withPersonalData: true));
+        }, ct);
 
-    public static async Task<Results<Ok<CampResponse>, NotFound>> Hold(Guid id, YouthDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        if (await db.Camps.AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, ct) is not { } camp)
+    /// <summary>
+    /// Every change to a camp's sessions, participants or attendance holds the camp's row (the row version alone
+    /// would not see a change to its child rows), so the counts published when it is held are final.
+    /// </summary>
+    public static Task<Results<Ok<CampResponse>, NotFound>> Hold(Guid id, YouthDbContext db, TimeProvider clock, CancellationToken ct) =>
+        db.InTransactionAsync<Results<Ok<CampResponse>, NotFound>>(async ct =>
         {
-            return TypedResults.NotFound();
-        }
+            if (await db.Camps.LockForUpdateAsync(id, ct) is not { } camp)
+            {
+                return TypedResults.NotFound();
+            }
 
-        db.AddIntegrationEvent(camp.Hold(clock.Today(), clock.GetUtcNow()), clock);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(CampResponse.From(camp, withPersonalData: true));
-    }
+            db.AddIntegrationEvent(camp.Hold(clock.Today(), clock.GetUtcNow()), clock);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Ok(CampResponse.From(camp, withPersonalData: true));
+        }, ct);
 }
 
 public sealed record CampRequest(CampAudience? Audience, string? Name, string? Municipality, DateOnly? StartsOn, DateOnly? EndsOn);

@@ -104,25 +104,29 @@ public static class CohortsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["personId"] = ["Required: the id of the person applying."] });
         }
 
-        if (await db.Cohorts.FirstOrDefaultAsync(c => c.Id == id, ct) is not { } cohort)
+        // Held shared: applications come in side by side, but none once the selection has started.
+        return await db.InTransactionAsync<Results<Created<ApplicationResponse>, NotFound, ValidationProblem>>(async ct =>
         {
-            return TypedResults.NotFound();
-        }
+            if (await db.Cohorts.LockForShareAsync(id, ct) is not { } cohort)
+            {
+                return TypedResults.NotFound();
+            }
 
-        if (await db.People.FirstOrDefaultAsync(p => p.Id == personId && p.ErasedAt == null, ct) is not { } person)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["personId"] = ["No such person."] });
-        }
+            if (await db.People.FirstOrDefaultAsync(p => p.Id == personId && p.ErasedAt == null, ct) is not { } person)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["personId"] = ["No such person."] });
+            }
 
-        if (await db.Applications.AnyAsync(a => a.CohortId == id && a.PersonId == personId, ct))
-        {
-            throw new RuleViolationException("already-applied", "The person has already applied to this cohort.");
-        }
+            if (await db.Applications.AnyAsync(a => a.CohortId == id && a.PersonId == personId, ct))
+            {
+                throw new RuleViolationException("already-applied", "The person has already applied to this cohort.");
+            }
 
-        var application = cohort.Apply(person, clock.GetUtcNow());
-        db.Applications.Add(application);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/youth/applications/{application.Id}", ApplicationResponse.From(application, cohort.Name, person, withPersonalData: true));
+            var application = cohort.Apply(person, clock.GetUtcNow());
+            db.Applications.Add(application);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Created($"/api/youth/applications/{application.Id}", ApplicationResponse.From(application, cohort.Name, person, withPersonalData: true));
+        }, ct);
     }
 
     public static async Task<Results<Ok<PagedList<ApplicationResponse>>, NotFound, ValidationProblem>> ListApplications(
@@ -193,7 +197,7 @@ public static class CohortsApi
 
         return await db.InTransactionAsync<Results<Ok<ApplicationResponse>, NotFound>>(async token =>
         {
-            var cohort = await db.Cohorts.FromSql($"SELECT * FROM cohorts WHERE id = {cohortId} FOR UPDATE").SingleAsync(token);
+            var cohort = (await db.Cohorts.LockForUpdateAsync(cohortId.Value, token))!;
             var application = await db.Applications.SingleAsync(a => a.Id == id, token);
             cohort.Decide(application, request.Decision ?? (ApplicationStatus)(-1), request.Score, request.Reason, clock.GetUtcNow());
             await db.SaveChangesAsync(token);
@@ -206,7 +210,7 @@ public static class CohortsApi
         Guid id, YouthDbContext db, Action<Cohort, int> change, CancellationToken ct) =>
         await db.InTransactionAsync<Results<Ok<CohortResponse>, NotFound>>(async token =>
         {
-            var cohort = await db.Cohorts.FromSql($"SELECT * FROM cohorts WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync(token);
+            var cohort = await db.Cohorts.LockForUpdateAsync(id, token);
             if (cohort is null)
             {
                 return TypedResults.NotFound();

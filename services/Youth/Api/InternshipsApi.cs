@@ -49,7 +49,7 @@ public static class InternshipsApi
 
         return await db.InTransactionAsync<Results<Created<InternshipResponse>, ValidationProblem>>(async token =>
         {
-            var person = await db.People.FromSql($"SELECT * FROM people WHERE id = {personId} FOR UPDATE").SingleAsync(token);
+            var person = (await db.People.LockForUpdateAsync(personId.Value, token))!;
             if (person.IsErased)
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["applicationId"] = ["The person's data was erased."] });
@@ -115,32 +115,35 @@ public static class InternshipsApi
         return TypedResults.Ok(new PagedList<InternshipResponse>([.. page.Select(i => InternshipResponse.From(i, withPersonalData))], paging.Number, paging.Size, total));
     }
 
-    public static async Task<Results<Created<InternshipResponse.CheckInResponse>, NotFound>> RecordCheckIn(
-        Guid id, CheckInRequest request, YouthDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        if (await db.Internships.FirstOrDefaultAsync(i => i.Id == id, ct) is not { } internship)
+    /// <summary>A check-in is a child row: it holds the internship's row, so none lands after the completion.</summary>
+    public static Task<Results<Created<InternshipResponse.CheckInResponse>, NotFound>> RecordCheckIn(
+        Guid id, CheckInRequest request, YouthDbContext db, TimeProvider clock, CancellationToken ct) =>
+        db.InTransactionAsync<Results<Created<InternshipResponse.CheckInResponse>, NotFound>>(async ct =>
         {
-            return TypedResults.NotFound();
-        }
+            if (await db.Internships.LockForUpdateAsync(id, ct) is not { } internship)
+            {
+                return TypedResults.NotFound();
+            }
 
-        var checkIn = internship.RecordCheckIn(request.Month, request.Tasks, request.Hours, request.Competencies, request.Concerns, clock.Today(), clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/youth/internships/{id}", InternshipResponse.CheckInResponse.From(checkIn, withPersonalData: true));
-    }
+            var checkIn = internship.RecordCheckIn(request.Month, request.Tasks, request.Hours, request.Competencies, request.Concerns, clock.Today(), clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Created($"/api/youth/internships/{id}", InternshipResponse.CheckInResponse.From(checkIn, withPersonalData: true));
+        }, ct);
 
-    public static async Task<Results<Ok<InternshipResponse>, NotFound>> Complete(Guid id, YouthDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        if (await db.Internships.FirstOrDefaultAsync(i => i.Id == id, ct) is not { } internship)
+    public static Task<Results<Ok<InternshipResponse>, NotFound>> Complete(Guid id, YouthDbContext db, TimeProvider clock, CancellationToken ct) =>
+        db.InTransactionAsync<Results<Ok<InternshipResponse>, NotFound>>(async ct =>
         {
-            return TypedResults.NotFound();
-        }
+            if (await db.Internships.LockForUpdateAsync(id, ct) is not { } internship)
+            {
+                return TypedResults.NotFound();
+            }
 
-        var application = await db.Applications.SingleAsync(a => a.Id == internship.ApplicationId, ct);
-        var graduated = internship.Complete(application, clock.Today(), clock.GetUtcNow());
-        db.AddIntegrationEvent(graduated, clock);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(InternshipResponse.From(internship, withPersonalData: true));
-    }
+            var application = await db.Applications.SingleAsync(a => a.Id == internship.ApplicationId, ct);
+            var graduated = internship.Complete(application, clock.Today(), clock.GetUtcNow());
+            db.AddIntegrationEvent(graduated, clock);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Ok(InternshipResponse.From(internship, withPersonalData: true));
+        }, ct);
 }
 
 public sealed record MentorRequest(string? Name, string? Contact);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.ReferenceData;
+using Platform.ServiceDefaults.Idempotency;
 using Platform.ServiceDefaults.Security;
 using Platform.Youth.Data;
 using Platform.Youth.People;
@@ -126,27 +127,36 @@ public static class PeopleApi
     /// Erases the person's personal data and the free text written about them; the anonymous facts the figures and
     /// the published events rest on (gender and municipality of applications, camp counts) are kept as they are.
     /// </summary>
-    public static async Task<Results<NoContent, NotFound>> ErasePerson(Guid id, YouthDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        if (await db.People.FirstOrDefaultAsync(p => p.Id == id && p.ErasedAt == null, ct) is not { } person)
+    /// <summary>
+    /// Erases the person's data and every recorded answer about them (idempotent commands keep one, sealed), in one
+    /// transaction.
+    /// </summary>
+    public static Task<Results<NoContent, NotFound>> ErasePerson(Guid id, YouthDbContext db, TimeProvider clock, CancellationToken ct) =>
+        db.InTransactionAsync<Results<NoContent, NotFound>>(async ct =>
         {
-            return TypedResults.NotFound();
-        }
+            if (await db.People.FirstOrDefaultAsync(p => p.Id == id && p.ErasedAt == null, ct) is not { } person)
+            {
+                return TypedResults.NotFound();
+            }
 
-        person.Erase(clock.GetUtcNow());
-        foreach (var application in await db.Applications.Where(a => a.PersonId == id).ToListAsync(ct))
-        {
-            application.EraseFreeText();
-        }
+            person.Erase(clock.GetUtcNow());
+            List<Guid> resources = [id];
+            foreach (var application in await db.Applications.Where(a => a.PersonId == id).ToListAsync(ct))
+            {
+                application.EraseFreeText();
+                resources.Add(application.Id);
+            }
 
-        foreach (var internship in await db.Internships.Where(i => i.PersonId == id).ToListAsync(ct))
-        {
-            internship.EraseFreeText();
-        }
+            foreach (var internship in await db.Internships.Where(i => i.PersonId == id).ToListAsync(ct))
+            {
+                internship.EraseFreeText();
+                resources.Add(internship.Id);
+            }
 
-        await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
-    }
+            await db.SaveChangesAsync(ct);
+            await db.ForgetAsync(resources, ct);
+            return TypedResults.NoContent();
+        }, ct);
 }
 
 public sealed record ConsentRequest(bool? Given, string? Purpose, string? NoticeVersion);

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Security;
-using Platform.Youth.Data;
 
 namespace Platform.Youth.Api;
 
@@ -12,21 +10,4 @@ public sealed class PersonalDataAccess(IAuthorizationService authorization, IHtt
 
     public async Task<bool> AllowedAsync() =>
         http.HttpContext is { } context && (await authorization.AuthorizeAsync(context.User, Policy)).Succeeded;
-}
-
-internal static class Locks
-{
-    /// <summary>
-    /// Runs <paramref name="work"/> in a transaction under the database's retry strategy (a retried attempt starts
-    /// from a clean change tracker).
-    /// </summary>
-    public static Task<T> InTransactionAsync<T>(this YouthDbContext db, Func<CancellationToken, Task<T>> work, CancellationToken ct) =>
-        db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
-        {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(token);
-            var result = await work(token);
-            await transaction.CommitAsync(token);
-            return result;
-        }, ct);
 }

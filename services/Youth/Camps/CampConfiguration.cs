@@ -15,8 +15,9 @@ internal sealed class CampConfiguration : IEntityTypeConfiguration<Camp>
         camp.Property(c => c.Audience).HasConversion<string>().HasMaxLength(20);
         camp.Property(c => c.Name).HasMaxLength(Camp.MaxNameLength);
         camp.Property(c => c.Municipality).HasMaxLength(20);
-        // Held once: a second, concurrent "held" fails on the changed row instead of publishing twice.
-        camp.Property(c => c.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
+        camp.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        // Held once: a second, concurrent "held" fails on the row version instead of publishing twice.
+        camp.HasRowVersion();
         camp.Property(c => c.AttendedByGender).HasColumnType("jsonb").HasConversion(Counts.Converter, Counts.Comparer);
         camp.Property(c => c.AttendedByAgeGroup).HasColumnType("jsonb").HasConversion(Counts.Converter, Counts.Comparer);
         camp.HasMany(c => c.Sessions).WithOne().HasForeignKey(s => s.CampId);

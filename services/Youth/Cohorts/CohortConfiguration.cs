@@ -15,6 +15,7 @@ internal sealed class CohortConfiguration : IEntityTypeConfiguration<Cohort>
         cohort.Ignore(c => c.FreePlaces);
         cohort.ToTable(t => t.HasCheckConstraint("ck_cohorts_places_not_overfilled", "accepted <= places"));
         cohort.HasIndex(c => c.Status);
+        cohort.HasRowVersion();
     }
 }
 
@@ -33,6 +34,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         // One application per person and cohort, also when two arrive at once.
         application.HasIndex(a => new { a.CohortId, a.PersonId }).IsUnique();
         application.HasIndex(a => a.PersonId);
+        application.HasRowVersion();
         application.HasOne<Cohort>().WithMany().HasForeignKey(a => a.CohortId);
         application.HasOne<People.Person>().WithMany().HasForeignKey(a => a.PersonId);
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Audit;
+using Platform.ServiceDefaults.Idempotency;
 using Platform.ServiceDefaults.Organizations;
 using Platform.Youth.Camps;
 using Platform.Youth.Cohorts;
@@ -36,6 +37,7 @@ public sealed class YouthDbContext(DbContextOptions<YouthDbContext> options) : D
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(YouthDbContext).Assembly);
         modelBuilder.AddOrganizationReplica();
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddIdempotencyRecords();
         modelBuilder.AddAuditTrail();
     }
 }

@@ -1,4 +1,3 @@
-using Platform.ServiceDefaults.Data;
 
 namespace Platform.Youth.Data;
 

@@ -13,8 +13,9 @@ internal sealed class InternshipConfiguration : IEntityTypeConfiguration<Interns
         internship.Property(i => i.Municipality).HasMaxLength(20);
         internship.Property(i => i.MentorName).HasMaxLength(Internship.MaxMentorLength);
         internship.Property(i => i.MentorContact).HasMaxLength(Internship.MaxMentorLength);
-        // Two completions at once: the second fails on the changed row instead of graduating (and publishing) twice.
-        internship.Property(i => i.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
+        internship.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
+        // Two completions at once: the second fails on the row version instead of graduating (and publishing) twice.
+        internship.HasRowVersion();
         internship.HasMany(i => i.CheckIns).WithOne().HasForeignKey(c => c.InternshipId);
         internship.Navigation(i => i.CheckIns).AutoInclude();
         internship.Ignore(i => i.PlannedMonths);

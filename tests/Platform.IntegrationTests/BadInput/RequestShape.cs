@@ -246,10 +246,12 @@ public sealed record FieldShape(string JsonName, Type ClrType, FieldKind Kind, F
                 yield return ("not a date", "yesterday", true);
                 yield return ("a date and time", "2026-05-01T10:00:00Z", true);
                 yield return ("year 0", "0000-01-01", true);
+                yield return ("the last day of the calendar", "9999-12-31", true);
                 break;
             case FieldKind.Instant:
                 yield return ("month 13", "2026-13-01T00:00:00Z", true);
                 yield return ("not an instant", "tomorrow", true);
+                yield return ("the last instant of the calendar", "9999-12-31T23:59:59Z", true);
                 break;
             case FieldKind.Enum:
                 yield return ("an unknown value", "NotA" + ClrType.Name, true);

@@ -139,6 +139,16 @@ public static class SweepCases
             yield return new SweepCase($"{label}: an unknown field in {at}", endpoint.Method, path,
                 () => Json(Mutate(baseline, Join(objectPath, "sweepUnknownField"), remove: false, value: "extra")), Join(objectPath, "sweepUnknownField"));
         }
+
+        // The same key twice, and again in another case: a reader that keeps the last value would hide the first.
+        if (baseline is JsonObject { Count: > 0 } body && body.First() is var (firstKey, firstValue))
+        {
+            var text = body.ToJsonString();
+            var again = $",\"{firstKey}\":{firstValue?.ToJsonString() ?? "null"}}}";
+            var recased = $",\"{char.ToUpperInvariant(firstKey[0])}{firstKey[1..]}\":{firstValue?.ToJsonString() ?? "null"}}}";
+            yield return new SweepCase($"{label}: {firstKey} twice", endpoint.Method, path, () => Raw(text[..^1] + again, "application/json"), firstKey);
+            yield return new SweepCase($"{label}: {firstKey} again in another case", endpoint.Method, path, () => Raw(text[..^1] + recased, "application/json"), firstKey);
+        }
     }
 
     private static (string Name, string Value)[] WrongIds() =>
