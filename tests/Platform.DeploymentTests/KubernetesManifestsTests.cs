@@ -290,13 +290,17 @@ public sealed partial class KubernetesManifestsTests(RenderedManifests manifests
                 .SelectMany(rule => rule["ports"].Objects().Select(p => p["port"].Int()))
                 .ToHashSet();
             Assert.DoesNotContain(policy["spec"]!["egress"].Objects(), rule => rule["to"] is null && rule["ports"] is null);
-            if (project.Name == Gateway)
+            switch (project.Name)
             {
-                Assert.Equal(new[] { 6379 }, serverPorts.Order()); // the shared rate limit's Redis, no database, no broker
-            }
-            else
-            {
-                Assert.Superset(new HashSet<int> { 5432, 5672, 6379 }, serverPorts);
+                case Gateway:
+                    Assert.Equal(new[] { 6379 }, serverPorts.Order()); // the shared rate limit's Redis, no database, no broker
+                    break;
+                case "identity":
+                    Assert.Equal(new[] { 5432 }, serverPorts.Order()); // the token server neither publishes nor consumes: its database only
+                    break;
+                default:
+                    Assert.Superset(new HashSet<int> { 5432, 5672, 6379 }, serverPorts);
+                    break;
             }
         }
     }

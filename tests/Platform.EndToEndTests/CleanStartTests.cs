@@ -15,20 +15,22 @@ public sealed class CleanStartTests(PlatformFixture platform)
     public async Task A_first_start_logs_no_error_in_any_service_or_the_gateway()
     {
         var logs = platform.App.Services.GetRequiredService<ResourceLoggerService>();
+        var model = platform.App.Services.GetRequiredService<DistributedApplicationModel>();
         var errors = new List<string>();
-        foreach (var resource in Services.All.Append("gateway"))
+        foreach (var name in Services.All.Append("gateway"))
         {
-            var lines = await StartupLogAsync(logs, resource);
+            // By the model's resource: the orchestrator runs it under a name of its own (identity-abcdefgh).
+            var lines = await StartupLogAsync(logs, model.Resources.Single(r => r.Name == name));
             // The console formatter writes "fail:" (Error) and "crit:" (Critical) before the category of an entry.
             errors.AddRange(lines.Where(l => l.Contains("fail: ", StringComparison.Ordinal) || l.Contains("crit: ", StringComparison.Ordinal))
-                .Select(l => $"{resource}: {l}"));
+                .Select(l => $"{name}: {l}"));
         }
 
         Assert.True(errors.Count == 0, string.Join('\n', errors));
     }
 
     /// <summary>The resource's console log from its start until the host reports "Application started".</summary>
-    private static async Task<List<string>> StartupLogAsync(ResourceLoggerService logs, string resource)
+    private static async Task<List<string>> StartupLogAsync(ResourceLoggerService logs, IResource resource)
     {
         var lines = new List<string>();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
@@ -48,7 +50,7 @@ public sealed class CleanStartTests(PlatformFixture platform)
         {
         }
 
-        Assert.Fail($"{resource} did not log \"Application started\" within {ReadTimeout.TotalSeconds} s; its log:\n{string.Join('\n', lines)}");
+        Assert.Fail($"{resource.Name} did not log \"Application started\" within {ReadTimeout.TotalSeconds} s; its log:\n{string.Join('\n', lines)}");
         return lines;
     }
 }
