@@ -62,6 +62,8 @@ RELEASE=bin/Release/net10.0
 
 say() { if [[ -t 2 ]]; then printf '\033[1m==> %s\033[0m\n' "$*" >&2; else printf '==> %s\n' "$*" >&2; fi; }
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+calc() { awk "BEGIN { printf \"$1\", $2 }"; }
+verdict() { awk "BEGIN { print ($1) ? \"met\" : \"**missed**\" }"; }
 
 command -v wrk >/dev/null || die "wrk is missing (./platform.sh bench installs it)"
 PG_BIN=$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
@@ -394,8 +396,6 @@ FINISHED_AT=$(date +%s)
 # --- report --------------------------------------------------------------------------------------------
 
 field() { awk -v n="$2" '{ print $n }' <<<"$1"; }
-calc() { awk "BEGIN { printf \"$1\", $2 }"; }
-verdict() { awk "BEGIN { print ($1) ? \"met\" : \"**missed**\" }"; }
 
 d50=$(field "${LAT[direct]}" 1) d99=$(field "${LAT[direct]}" 2)
 p50=$(field "${LAT[proxy]}" 1) p99=$(field "${LAT[proxy]}" 2)
