@@ -8,7 +8,6 @@ namespace Platform.Demo.Demo;
 /// first looks up what is there (by name, and by state) and does only what is missing, and each command carries an
 /// Idempotency-Key, so a second run changes nothing and an interrupted run can simply run again.
 /// Sections run in order; a later one uses what an earlier one made (the registry's organisations).
-/// New services add their section here (capacity assessments, partnership groups, media campaigns).
 /// </summary>
 internal static class DemoProgramme
 {
@@ -18,6 +17,9 @@ internal static class DemoProgramme
         new GrantCalls(),
         new YoungProfessionals(),
         new CivicCamps(),
+        new CapacityDevelopment(),
+        new ParticipatoryGovernance(),
+        new MediaCampaigns(),
     ];
 
     public static async Task<Changes> RunAsync(Gateway gateway, TokenServer tokens, TextWriter log)
@@ -53,6 +55,9 @@ internal sealed class DemoContext(Gateway gateway, TokenServer tokens, Changes c
 
     /// <summary>Organisation ids by their demo key, filled by <see cref="OrganizationRegistry"/>.</summary>
     public Dictionary<string, Guid> Organizations { get; } = [];
+
+    /// <summary>Records a later section needs by their demo key (Media publishes the stories of Partnerships' records).</summary>
+    public Dictionary<string, Guid> Subjects { get; } = [];
 
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
