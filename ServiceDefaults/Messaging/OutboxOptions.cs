@@ -16,7 +16,7 @@ public sealed class OutboxOptions
     public int Workers { get; set; } = 1;
 
     /// <summary>How often to look for events committed by other instances (this instance's commits wake it at once).</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How long to wait for the broker's confirmation before counting an attempt as failed.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -95,11 +95,12 @@ as_postgres "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$LOG_FILE" -w -t 60 \
 PM_PID=$(head -n 1 "$PGDATA/postmaster.pid")
 echo "postgres.sh: PostgreSQL $(basename "$(dirname "$PG_BIN")") ready on 127.0.0.1:$PORT (pid $PM_PID, data $PGDATA)"
 
-# Stay in the foreground; `wait` on a short sleep lets the traps run at once. The postmaster is not our
-# child (pg_ctl daemonises it), so a dead one may linger as a zombie until init reaps it.
-alive() { [[ -r "/proc/$1/stat" ]] && [[ "$(cut -d ' ' -f 3 "/proc/$1/stat" 2>/dev/null)" != "Z" ]]; }
+# Stay in the foreground; `wait` on a sleep lets the traps run at once, so the 5 s only delays noticing a crashed
+# postmaster (a check every second cost two forks a second, at rest too). The postmaster is not our child (pg_ctl
+# daemonises it), so a dead one may linger as a zombie until init reaps it; `read` keeps the check fork-free.
+alive() { local _pid _comm state; read -r _pid _comm state _ 2>/dev/null <"/proc/$1/stat" && [[ "$state" != "Z" ]]; }
 while alive "$PM_PID"; do
-  sleep 1 & wait $! || true
+  sleep 5 & wait $! || true
 done
 (( stopping )) && exit 0
 kill "$TAIL_PID" 2>/dev/null || true

@@ -35,6 +35,9 @@ export RABBITMQ_CONFIG_FILE="$DATA_DIR/rabbitmq"
 export RABBITMQ_ENABLED_PLUGINS_FILE="$DATA_DIR/enabled_plugins"
 export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
 export ERL_EPMD_ADDRESS=127.0.0.1
+# Idle schedulers sleep at once instead of spinning for work (the default busy-wait costs CPU on a machine at rest
+# and takes it from the services under load on two cores).
+export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="${RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS:-+sbwt none +sbwtdcpu none +sbwtdio none}"
 EPMD_PID_FILE="$DATA_DIR/epmd.pid"
 
 # True if pid (read from a file) is alive, not a zombie, and runs the named executable.
