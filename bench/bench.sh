@@ -399,15 +399,15 @@ process_name() {
           s#^.*infra/local/([a-z]+)\.sh.*$#\1.sh#; s#^/bin/sh_/usr/lib/rabbitmq/.*$#rabbitmq-server (sh)#; s#^(epmd|tail|sleep)_.*$#\1#'
 }
 roots=$(platform_roots)
-platform_ticks $roots | sort -n >"$LOG_DIR/rest-0.txt"
+platform_ticks $roots | LC_ALL=C sort >"$LOG_DIR/rest-0.txt"
 read -r total0 idle0 < <(cpu_ticks)
 sleep 30
 read -r total1 idle1 < <(cpu_ticks)
-platform_ticks $roots | sort -n >"$LOG_DIR/rest-1.txt"
+platform_ticks $roots | LC_ALL=C sort >"$LOG_DIR/rest-1.txt"
 elapsed=$((total1 - total0))
 REST_BUSY=$(calc '%.1f' "100 * (1 - ($idle1 - $idle0) / $elapsed)")
 # Per process: the ticks it took in the 30 s (a process started meanwhile counts from 0); then summed by name.
-join -a 2 -o '2.1,1.2,2.2,2.3' -e 0 "$LOG_DIR/rest-0.txt" "$LOG_DIR/rest-1.txt" | awk '{ print $3 - $2, $4 }' >"$LOG_DIR/rest-delta.txt"
+LC_ALL=C join -a 2 -o '2.1,1.2,2.2,2.3' -e 0 "$LOG_DIR/rest-0.txt" "$LOG_DIR/rest-1.txt" | awk '{ print $3 - $2, $4 }' >"$LOG_DIR/rest-delta.txt"
 REST_PLATFORM=$(awk -v e="$elapsed" '{ s += $1 } END { printf "%.1f", 100 * s / e }' "$LOG_DIR/rest-delta.txt")
 REST_TABLE=$(while read -r delta cmd; do echo "$delta $(process_name <<<"$cmd")"; done <"$LOG_DIR/rest-delta.txt" |
   awk -v e="$elapsed" '{ d = $1; $1 = ""; sub(/^ /, ""); s[$0] += d; n[$0]++ }
