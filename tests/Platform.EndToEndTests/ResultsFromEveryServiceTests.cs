@@ -180,18 +180,21 @@ public sealed class ResultsFromEveryServiceTests(PlatformFixture platform)
         await AssertTracedAsync(monitor, "R3.4", quarter, municipality, ("CampaignClosed", campaign));
 
         // The adopted recommendation and the institutionalised service have draft stories, with no personal data in them.
-        var stories = await Eventually.GetAsync(async () =>
+        var (adoptedStory, serviceStory) = await Eventually.GetAsync(async () =>
         {
             var drafts = (await Json(await media.GetAsync($"/api/media/stories?status=Draft&municipality={municipality}&pageSize=100", Ct)))
                 .GetProperty("items").EnumerateArray().ToList();
-            var found = drafts.Where(s => s.GetProperty("subjectId").GetGuid() == recommendation || s.GetProperty("subjectId").GetGuid() == service).ToList();
-            return found.Count == 2 ? found : null;
+            var adopted = drafts.Where(s => s.GetProperty("subjectId").GetGuid() == recommendation).Select(s => (JsonElement?)s).SingleOrDefault();
+            var launched = drafts.Where(s => s.GetProperty("subjectId").GetGuid() == service).Select(s => (JsonElement?)s).SingleOrDefault();
+            return adopted is { } a && launched is { } l ? (a, l) : ((JsonElement, JsonElement)?)null;
         }, EventTimeout, "draft stories for the recommendation and the service");
-        Assert.Equal("RecommendationAdopted", stories.Single(s => s.GetProperty("subjectId").GetGuid() == recommendation).GetProperty("kind").GetString());
-        Assert.Equal("ServiceInstitutionalised", stories.Single(s => s.GetProperty("subjectId").GetGuid() == service).GetProperty("kind").GetString());
+        Assert.Equal("RecommendationAdopted", adoptedStory.GetProperty("kind").GetString());
+        Assert.Equal("ServiceInstitutionalised", serviceStory.GetProperty("kind").GetString());
+        JsonElement[] stories = [adoptedStory, serviceStory];
         foreach (var story in stories)
         {
             Assert.Equal("Draft", story.GetProperty("status").GetString());
+            Assert.False(story.GetProperty("containsPersonalData").GetBoolean());
             foreach (var name in new[] { Facilitator, Trainee, Representative, "Kapanadze", "Gelashvili", "tamar@example.ge" })
             {
                 Assert.DoesNotContain(name, story.GetRawText(), StringComparison.Ordinal);
