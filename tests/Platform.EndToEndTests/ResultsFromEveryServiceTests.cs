@@ -250,7 +250,13 @@ public sealed class ResultsFromEveryServiceTests(PlatformFixture platform)
             new { organizationId = organization, instrument = "oca-cso", kind, facilitatorIds = new[] { facilitator } }, Ct));
         var instrument = await Json(await applicant.GetAsync("/api/capacity/instruments/oca-cso/versions/1", Ct));
         var scores = instrument.GetProperty("domains").EnumerateArray().SelectMany(d => d.GetProperty("subAreas").EnumerateArray())
-            .Select(s => new { subArea = s.GetProperty("code").GetString(), level }).ToList();
+            .Select(s => new
+            {
+                subArea = s.GetProperty("code").GetString(), level,
+                // A strong score (3 or 4) is justified with evidence.
+                justification = level >= 3 ? "Policies adopted by the board and applied in the last year." : null,
+                evidence = level >= 3 ? new[] { "Board minutes 2026-04" } : null,
+            }).ToList();
         await Json(await applicant.PutAsJsonAsync($"/api/capacity/assessments/{assessment}/scores", new { scores }, Ct));
         await Json(await applicant.PostAsync($"/api/capacity/assessments/{assessment}/submit", null, Ct));
         var validated = await Json(await capacity.PostAsync($"/api/capacity/assessments/{assessment}/validate", null, Ct));
