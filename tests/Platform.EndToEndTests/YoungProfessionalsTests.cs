@@ -39,14 +39,19 @@ public sealed class YoungProfessionalsTests(PlatformFixture platform)
         Assert.Equal(graduate.ParticipantId, application.GetProperty("participantId").GetGuid());
         Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), application.GetProperty("graduatedOn").GetString());
 
-        // The figures count the graduate; the donor's monitor reads them, without names.
-        var figures = await Json(await monitor.GetAsync($"/api/youth/figures/cohorts?cohortId={graduate.CohortId}", Ct));
+        // The figures count the graduate exactly for the Youth team; the donor's monitor reads them without names, and
+        // a count of one person is suppressed (docs/figures.md).
+        var figures = await Json(await youth.GetAsync($"/api/youth/figures/cohorts?cohortId={graduate.CohortId}", Ct));
         var row = Assert.Single(figures.GetProperty("rows").EnumerateArray());
         Assert.Equal("KK-MARNEULI", row.GetProperty("municipality").GetString());
+        var monitored = Assert.Single((await Json(await monitor.GetAsync($"/api/youth/figures/cohorts?cohortId={graduate.CohortId}", Ct))).GetProperty("rows").EnumerateArray());
         foreach (var count in new[] { "applicants", "accepted", "placed", "graduated" })
         {
             Assert.Equal(1, row.GetProperty(count).GetProperty("total").GetInt32());
             Assert.Equal(1, row.GetProperty(count).GetProperty("byGender").GetProperty("female").GetInt32());
+            Assert.Equal(JsonValueKind.Null, monitored.GetProperty(count).GetProperty("total").ValueKind);
+            Assert.Equal(JsonValueKind.Null, monitored.GetProperty(count).GetProperty("byGender").GetProperty("female").ValueKind);
+            Assert.True(monitored.GetProperty(count).GetProperty("suppressed").GetBoolean());
         }
 
         Assert.Equal(HttpStatusCode.Forbidden, (await monitor.GetAsync($"/api/youth/people/{graduate.ParticipantId}", Ct)).StatusCode);

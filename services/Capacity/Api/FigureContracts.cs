@@ -26,8 +26,30 @@ public sealed record ProgressResponse(
 
 public sealed record ActivityFiguresResponse(IReadOnlyList<ActivityFiguresResponse.Row> Rows)
 {
+    /// <summary>
+    /// One place and kind. For readers outside the Capacity team and the programme admin, counts of 1-4 people are
+    /// <c>null</c> (and the participant-days and test gain of a hidden total with them) and <c>suppressed</c> is true (docs/figures.md).
+    /// </summary>
     public sealed record Row(
-        string Place, CapacityActivityKind Kind, int Activities, int Participants, decimal ParticipantDays,
-        IReadOnlyDictionary<string, int> ParticipantsByGender, IReadOnlyDictionary<string, int> ParticipantsBySector,
-        IReadOnlyDictionary<string, int> ParticipantsByAudience, decimal? AverageTestGain);
+        string Place, CapacityActivityKind Kind, int Activities, int? Participants, decimal? ParticipantDays,
+        IReadOnlyDictionary<string, int?> ParticipantsByGender, IReadOnlyDictionary<string, int?> ParticipantsBySector,
+        IReadOnlyDictionary<string, int?> ParticipantsByAudience, decimal? AverageTestGain, bool Suppressed)
+    {
+        /// <summary>The row as a reader without exact figures may see it.</summary>
+        public Row Suppress()
+        {
+            var (gender, sector, audience) = (SmallCells.Suppress<int>(ParticipantsByGender), SmallCells.Suppress<int>(ParticipantsBySector), SmallCells.Suppress<int>(ParticipantsByAudience));
+            var hidden = Participants is not { } total || SmallCells.IsSmall<int>(total);
+            return this with
+            {
+                Participants = hidden ? null : Participants,
+                ParticipantDays = hidden ? null : ParticipantDays,
+                AverageTestGain = hidden ? null : AverageTestGain,
+                ParticipantsByGender = gender,
+                ParticipantsBySector = sector,
+                ParticipantsByAudience = audience,
+                Suppressed = hidden || SmallCells.AnyHidden(gender) || SmallCells.AnyHidden(sector) || SmallCells.AnyHidden(audience),
+            };
+        }
+    }
 }

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +18,8 @@ namespace Platform.Capacity.Api;
 /// <summary>
 /// Capacity's figures, counts and averages only. They are computed from validated revisions and from the counts
 /// kept when an activity was delivered, so erasing a person's data never changes them, and scores of different
-/// instrument versions are never averaged together.
+/// instrument versions are never averaged together. Activity figures count people: below 5 they are suppressed for
+/// every reader but the Capacity team and the programme admin (docs/figures.md); assessments count organisations and are exact.
 /// </summary>
 public static class FiguresApi
 {
@@ -118,7 +121,7 @@ public static class FiguresApi
     }
 
     public static async Task<Results<Ok<ActivityFiguresResponse>, ValidationProblem>> ActivityFigures(
-        [AsParameters] ActivityFiguresQuery query, CapacityDbContext db, CancellationToken ct)
+        [AsParameters] ActivityFiguresQuery query, ClaimsPrincipal user, IAuthorizationService authorization, CapacityDbContext db, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         Query.Municipality(query.Municipality, errors);
@@ -150,6 +153,7 @@ public static class FiguresApi
         }
 
         var delivered = await activities.ToListAsync(ct);
+        var exact = await authorization.SeesExactFiguresAsync(user, "capacity");
         var rows = delivered
             .GroupBy(a => (a.Place, a.Kind))
             .OrderBy(g => g.Key.Place, StringComparer.Ordinal).ThenBy(g => g.Key.Kind)
@@ -157,12 +161,14 @@ public static class FiguresApi
             {
                 var counts = g.Select(a => a.Delivered!).ToList();
                 var tested = counts.Sum(c => c.Tested);
-                return new ActivityFiguresResponse.Row(
+                var row = new ActivityFiguresResponse.Row(
                     g.Key.Place, g.Key.Kind, counts.Count, counts.Sum(c => c.Participants), counts.Sum(c => c.ParticipantDays),
-                    Sum(counts.Select(c => c.ByGender), Gender.All), Sum(counts.Select(c => c.BySector), Sectors.All),
-                    Sum(g.Select(a => new Dictionary<string, int> { [a.Audience] = a.Delivered!.Participants }), Audiences.All),
+                    SmallCells.Exact(Sum(counts.Select(c => c.ByGender), Gender.All)), SmallCells.Exact(Sum(counts.Select(c => c.BySector), Sectors.All)),
+                    SmallCells.Exact(Sum(g.Select(a => new Dictionary<string, int> { [a.Audience] = a.Delivered!.Participants }), Audiences.All)),
                     // Weighted by who took both tests, so a large training counts for more than a small one.
-                    tested == 0 ? null : Scoring.Round(counts.Where(c => c.AverageTestGain is not null).Sum(c => c.AverageTestGain!.Value * c.Tested) / tested));
+                    tested == 0 ? null : Scoring.Round(counts.Where(c => c.AverageTestGain is not null).Sum(c => c.AverageTestGain!.Value * c.Tested) / tested),
+                    false);
+                return exact ? row : row.Suppress();
             })
             .ToList();
         return TypedResults.Ok(new ActivityFiguresResponse(rows));

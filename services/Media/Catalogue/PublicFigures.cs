@@ -59,12 +59,12 @@ public sealed class PublicFigures(MediaDbContext db, ResultsStore store, TimePro
         var shown = actuals.Select(a =>
         {
             var by = SmallCounts.ForPublic(indicator, a.Reported.By);
-            var value = municipality is null ? a.Reported.Value : Cell(by, municipality);
+            var value = municipality is null ? SmallCounts.TotalForPublic(indicator, a.Reported.Value) : Cell(by, municipality);
             var revised = a.Revised is null ? null
-                : municipality is null ? a.Revised.Value : Cell(SmallCounts.ForPublic(indicator, a.Revised.By), municipality);
+                : municipality is null ? SmallCounts.TotalForPublic(indicator, a.Revised.Value) : Cell(SmallCounts.ForPublic(indicator, a.Revised.By), municipality);
             return new PublicActual(a.Quarter.ToString(), value, municipality is null ? a.Target : null, by, a.LockedAt is not null, revised);
         }).ToList();
-        var toDate = municipality is null ? ResultsCalculator.ToDate(indicator, actuals)
+        var toDate = municipality is null ? SmallCounts.TotalForPublic(indicator, ResultsCalculator.ToDate(indicator, actuals))
             : indicator.Aggregation == Aggregation.PerPeriod && indicator.Measure != IndicatorMeasure.Percent
                 ? shown.Sum(a => a.RevisedValue ?? a.Value ?? 0m)
                 : shown.Count == 0 ? null : shown[^1].RevisedValue ?? shown[^1].Value;

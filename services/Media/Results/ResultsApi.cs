@@ -71,12 +71,14 @@ public static class ResultsApi
             return TypedResults.NotFound();
         }
 
-        var actual = (await store.CalculatorAsync(ct)).Actual(indicator, period);
+        var calculator = await store.CalculatorAsync(ct);
+        var actual = calculator.Actual(indicator, period);
         var facts = (actual.Revised ?? actual.Reported).Facts
+            .Select(f => (Fact: f, Municipality: calculator.MunicipalityOf(f)))
             .Where(f => query.Municipality is null || f.Municipality == query.Municipality)
             .ToList();
         return TypedResults.Ok(new PagedList<FactResponse>(
-            [.. facts.Skip(paging.Skip).Take(paging.Size).Select(f => FactResponse.From(f, actual.LockedAt))], paging.Number, paging.Size, facts.Count));
+            [.. facts.Skip(paging.Skip).Take(paging.Size).Select(f => FactResponse.From(f.Fact, f.Municipality, actual.LockedAt))], paging.Number, paging.Size, facts.Count));
     }
 
     public static async Task<Ok<List<QuarterLockResponse>>> Locks(MediaDbContext db, CancellationToken ct) =>

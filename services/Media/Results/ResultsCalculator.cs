@@ -29,6 +29,9 @@ public sealed class ResultsCalculator(
         return indicator.Formula.Evaluate(new FactSet(window, organizations), indicator.Disaggregations);
     }
 
+    /// <summary>Where a fact happened: its own municipality or, for a fact that names only an organisation (an assessment), the organisation's.</summary>
+    public string? MunicipalityOf(Fact fact) => new FactSet([], organizations).CodeOf(fact, FactDimensions.Municipality);
+
     public QuarterActual Actual(Indicator indicator, Quarter quarter)
     {
         var key = quarter.ToString();

@@ -54,7 +54,10 @@ public sealed record RevisionResponse(FigureResponse Figure, IReadOnlyList<Guid>
 
 public sealed record IndicatorActualsResponse(IndicatorResponse Indicator, decimal? ToDate, IReadOnlyList<ActualResponse> Actuals);
 
-/// <summary>One event behind a figure; <c>late</c>: recorded after its quarter was locked, so part of the revision only.</summary>
+/// <summary>
+/// One event behind a figure; <c>municipality</c>: where it happened (for an event that names only an organisation, the
+/// organisation's); <c>late</c>: recorded after its quarter was locked, so part of the revision only.
+/// </summary>
 public sealed record FactResponse(
     Guid EventId,
     string EventType,
@@ -70,8 +73,8 @@ public sealed record FactResponse(
     IReadOnlyDictionary<string, decimal> Values,
     bool Late)
 {
-    public static FactResponse From(Fact f, DateTimeOffset? lockedAt) => new(
-        f.EventId, f.EventType, f.Kind, f.OccurredAt, f.RecordedAt, f.On, f.Quarter, f.Municipality, f.SubjectId, f.Revision,
+    public static FactResponse From(Fact f, string? municipality, DateTimeOffset? lockedAt) => new(
+        f.EventId, f.EventType, f.Kind, f.OccurredAt, f.RecordedAt, f.On, f.Quarter, municipality, f.SubjectId, f.Revision,
         f.Dimensions, f.Values, lockedAt is not null && f.RecordedAt > lockedAt);
 }
 

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -5,7 +7,10 @@ using Platform.Partnerships.Data;
 
 namespace Platform.Partnerships.Figures;
 
-/// <summary>Result 2's figures per municipality and quarter: counts and sums only, readable by every team and the monitor.</summary>
+/// <summary>
+/// Result 2's figures per municipality and quarter: counts and sums only, readable by every team and the monitor; counts of
+/// people below 5 are suppressed for all but the Partnerships team and the programme admin (docs/figures.md).
+/// </summary>
 public static class FiguresApi
 {
     public static RouteGroupBuilder MapFiguresApi(this IEndpointRouteBuilder app)
@@ -17,7 +22,7 @@ public static class FiguresApi
     }
 
     public static async Task<Results<Ok<FiguresResponse>, ValidationProblem>> GetFigures(
-        [AsParameters] FiguresQuery query, PartnershipsDbContext db, TimeProvider clock, CancellationToken ct)
+        [AsParameters] FiguresQuery query, ClaimsPrincipal user, IAuthorizationService authorization, PartnershipsDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         if (query.Municipality is not null && !Contracts.ReferenceData.Municipality.IsKnown(query.Municipality))
@@ -51,7 +56,8 @@ public static class FiguresApi
         var recommendations = await db.Recommendations.AsNoTracking().IgnoreAutoIncludes().Include(r => r.Timeline).AsSplitQuery().ToListAsync(ct);
         var services = await db.SocialServices.AsNoTracking().Where(s => s.DecidedOn != null && municipalities.Contains(s.Municipality)).ToListAsync(ct);
         var pilots = await db.PilotInitiatives.AsNoTracking().Where(p => p.CompletedOn != null && municipalities.Contains(p.Municipality)).ToListAsync(ct);
-        return TypedResults.Ok(new FiguresResponse(PartnershipFigures.Compute(municipalities, quarter, clock.Today(), groups, meetings, recommendations, services, pilots)));
+        var rows = PartnershipFigures.Compute(municipalities, quarter, clock.Today(), groups, meetings, recommendations, services, pilots);
+        return TypedResults.Ok(new FiguresResponse(await authorization.SeesExactFiguresAsync(user, "partnerships") ? rows : [.. rows.Select(r => r.Suppress())]));
     }
 }
 

@@ -16,22 +16,49 @@ namespace Platform.Partnerships.Figures;
 /// </summary>
 public static class PartnershipFigures
 {
+    /// <summary>
+    /// A municipality's quarter. Counts of people (attendance, pilot participants and their breakdowns) of 1-4 are <c>null</c>
+    /// with <c>suppressed</c> true for readers outside the Partnerships team and the programme admin (docs/figures.md);
+    /// counts of groups, meetings, recommendations and services are exact.
+    /// </summary>
     public sealed record Row(
         string Municipality,
         string Quarter,
         int GroupsActive,
         int MeetingsHeld,
-        int Attendance,
-        IReadOnlyDictionary<string, int> AttendanceByGender,
-        IReadOnlyDictionary<string, int> AttendanceBySector,
+        int? Attendance,
+        IReadOnlyDictionary<string, int?> AttendanceByGender,
+        IReadOnlyDictionary<string, int?> AttendanceBySector,
         IReadOnlyDictionary<string, int> RecommendationsByStage,
         decimal? AdoptionRate,
         int ServicesInstitutionalised,
         IReadOnlyDictionary<string, decimal> MunicipalMoneyCommitted,
         int PilotsCompleted,
-        int PilotParticipants,
-        IReadOnlyDictionary<string, int> PilotParticipantsByGender,
-        IReadOnlyDictionary<string, int> PilotParticipantsByAgeGroup);
+        int? PilotParticipants,
+        IReadOnlyDictionary<string, int?> PilotParticipantsByGender,
+        IReadOnlyDictionary<string, int?> PilotParticipantsByAgeGroup,
+        bool Suppressed)
+    {
+        /// <summary>The row as a reader without exact figures may see it.</summary>
+        public Row Suppress()
+        {
+            var shown = this with
+            {
+                Attendance = Attendance is { } attendance ? SmallCells.Cell(attendance) : null,
+                AttendanceByGender = SmallCells.Suppress<int>(AttendanceByGender),
+                AttendanceBySector = SmallCells.Suppress<int>(AttendanceBySector),
+                PilotParticipants = PilotParticipants is { } participants ? SmallCells.Cell(participants) : null,
+                PilotParticipantsByGender = SmallCells.Suppress<int>(PilotParticipantsByGender),
+                PilotParticipantsByAgeGroup = SmallCells.Suppress<int>(PilotParticipantsByAgeGroup),
+            };
+            return shown with
+            {
+                Suppressed = shown.Attendance is null || shown.PilotParticipants is null || SmallCells.AnyHidden(shown.AttendanceByGender)
+                    || SmallCells.AnyHidden(shown.AttendanceBySector) || SmallCells.AnyHidden(shown.PilotParticipantsByGender)
+                    || SmallCells.AnyHidden(shown.PilotParticipantsByAgeGroup),
+            };
+        }
+    }
 
     /// <summary>The stages a recommendation's steps are counted by.</summary>
     public static readonly IReadOnlyList<string> Stages =
@@ -79,16 +106,17 @@ public static class PartnershipFigures
 
                 rows.Add(new Row(
                     municipality, q.ToString(), groupsActive, attendance.Count, people.Count,
-                    Age.CountBy(people.Select(a => a.Gender), Gender.All),
-                    Age.CountBy(people.Select(a => a.Sector.ToString()), Enum.GetNames<OrganizationType>()),
+                    SmallCells.Exact(Age.CountBy(people.Select(a => a.Gender), Gender.All)),
+                    SmallCells.Exact(Age.CountBy(people.Select(a => a.Sector.ToString()), Enum.GetNames<OrganizationType>())),
                     byStage,
                     answered == 0 ? null : Math.Round((decimal)(answered - byStage[nameof(TimelineStep.Rejected)]) / answered, 4),
                     servicesHere.Count,
                     Currency.All.ToDictionary(c => c, c => servicesHere.Where(s => s.FundingCurrency == c).Sum(s => s.FundingAmount!.Value)),
                     pilotsHere.Count,
                     pilotsHere.Sum(p => p.Participants ?? 0),
-                    Sum(pilotsHere.Select(p => p.ParticipantsByGender!), Gender.All),
-                    Sum(pilotsHere.Select(p => p.ParticipantsByAgeGroup!), Age.Groups)));
+                    SmallCells.Exact(Sum(pilotsHere.Select(p => p.ParticipantsByGender!), Gender.All)),
+                    SmallCells.Exact(Sum(pilotsHere.Select(p => p.ParticipantsByAgeGroup!), Age.Groups)),
+                    false));
             }
         }
 

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +14,8 @@ namespace Platform.Youth.Api;
 
 /// <summary>
 /// The programme's Youth figures, counts only. They are computed from anonymous facts (an application's gender and
-/// municipality, a held camp's counts), so erasing a person's data never changes them.
+/// municipality, a held camp's counts), so erasing a person's data never changes them. Counts of people below 5 are
+/// suppressed (docs/figures.md) for every reader but the Youth team and the programme admin.
 /// </summary>
 public static class FiguresApi
 {
@@ -27,7 +30,7 @@ public static class FiguresApi
     }
 
     public static async Task<Results<Ok<CohortFiguresResponse>, ValidationProblem>> CohortFigures(
-        [AsParameters] CohortFiguresQuery query, YouthDbContext db, CancellationToken ct)
+        [AsParameters] CohortFiguresQuery query, ClaimsPrincipal user, IAuthorizationService authorization, YouthDbContext db, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         Query.Municipality(query.Municipality, errors);
@@ -53,22 +56,23 @@ public static class FiguresApi
             .ToListAsync(ct);
         var cohortIds = groups.Select(g => g.CohortId).Distinct().ToList();
         var names = await db.Cohorts.AsNoTracking().Where(c => cohortIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var exact = await authorization.SeesExactFiguresAsync(user, "youth");
 
         var rows = groups
             .GroupBy(g => (g.CohortId, g.Municipality))
             .OrderBy(g => names[g.Key.CohortId], StringComparer.Ordinal).ThenBy(g => g.Key.CohortId).ThenBy(g => g.Key.Municipality, StringComparer.Ordinal)
             .Select(g => new CohortFiguresResponse.Row(
                 g.Key.CohortId, names[g.Key.CohortId], g.Key.Municipality,
-                Count(g.Select(x => (x.Gender, x.Count))),
-                Count(g.Where(x => x.Accepted).Select(x => (x.Gender, x.Count))),
-                Count(g.Where(x => x.Placed).Select(x => (x.Gender, x.Count))),
-                Count(g.Where(x => x.Graduated).Select(x => (x.Gender, x.Count)))))
+                Count(g.Select(x => (x.Gender, x.Count)), exact),
+                Count(g.Where(x => x.Accepted).Select(x => (x.Gender, x.Count)), exact),
+                Count(g.Where(x => x.Placed).Select(x => (x.Gender, x.Count)), exact),
+                Count(g.Where(x => x.Graduated).Select(x => (x.Gender, x.Count)), exact)))
             .ToList();
         return TypedResults.Ok(new CohortFiguresResponse(rows));
     }
 
     public static async Task<Results<Ok<CampFiguresResponse>, ValidationProblem>> CampFigures(
-        [AsParameters] CampFiguresQuery query, YouthDbContext db, CancellationToken ct)
+        [AsParameters] CampFiguresQuery query, ClaimsPrincipal user, IAuthorizationService authorization, YouthDbContext db, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         Query.Municipality(query.Municipality, errors);
@@ -90,18 +94,30 @@ public static class FiguresApi
         }
 
         var held = await camps.Select(c => new { c.Municipality, c.Audience, c.Attended, c.AttendedByGender, c.AttendedByAgeGroup }).ToListAsync(ct);
+        var exact = await authorization.SeesExactFiguresAsync(user, "youth");
         var rows = held
             .GroupBy(c => (c.Municipality, c.Audience))
             .OrderBy(g => g.Key.Municipality, StringComparer.Ordinal).ThenBy(g => g.Key.Audience)
-            .Select(g => new CampFiguresResponse.Row(
-                g.Key.Municipality, g.Key.Audience, g.Count(), g.Sum(c => c.Attended ?? 0),
-                Sum(g.Select(c => c.AttendedByGender), Gender.All),
-                Sum(g.Select(c => c.AttendedByAgeGroup), Age.Groups)))
+            .Select(g =>
+            {
+                var participants = g.Sum(c => c.Attended ?? 0);
+                var byGender = Sum(g.Select(c => c.AttendedByGender), Gender.All);
+                var byAgeGroup = Sum(g.Select(c => c.AttendedByAgeGroup), Age.Groups);
+                if (exact)
+                {
+                    return new CampFiguresResponse.Row(g.Key.Municipality, g.Key.Audience, g.Count(), participants,
+                        SmallCells.Exact(byGender), SmallCells.Exact(byAgeGroup), false);
+                }
+
+                var (shownGender, shownAge) = (SmallCells.Suppress(byGender), SmallCells.Suppress(byAgeGroup));
+                return new CampFiguresResponse.Row(g.Key.Municipality, g.Key.Audience, g.Count(), SmallCells.Cell(participants), shownGender, shownAge,
+                    SmallCells.IsSmall<int>(participants) || SmallCells.AnyHidden(shownGender) || SmallCells.AnyHidden(shownAge));
+            })
             .ToList();
         return TypedResults.Ok(new CampFiguresResponse(rows));
     }
 
-    private static CohortFiguresResponse.Count Count(IEnumerable<(string Gender, int Count)> counts)
+    private static CohortFiguresResponse.Count Count(IEnumerable<(string Gender, int Count)> counts, bool exact)
     {
         var byGender = Gender.All.ToDictionary(g => g, _ => 0, StringComparer.Ordinal);
         foreach (var (gender, count) in counts)
@@ -109,7 +125,14 @@ public static class FiguresApi
             byGender[gender] = byGender.GetValueOrDefault(gender) + count;
         }
 
-        return new CohortFiguresResponse.Count(byGender.Values.Sum(), byGender);
+        var total = byGender.Values.Sum();
+        if (exact)
+        {
+            return new CohortFiguresResponse.Count(total, SmallCells.Exact(byGender), false);
+        }
+
+        var shown = SmallCells.Suppress(byGender);
+        return new CohortFiguresResponse.Count(SmallCells.Cell(total), shown, SmallCells.IsSmall<int>(total) || SmallCells.AnyHidden(shown));
     }
 
     private static Dictionary<string, int> Sum(IEnumerable<Dictionary<string, int>?> counts, IReadOnlyList<string> keys)
@@ -130,7 +153,8 @@ public sealed record CampFiguresQuery(string? Municipality, string? Audience);
 
 public sealed record CohortFiguresResponse(IReadOnlyList<CohortFiguresResponse.Row> Rows)
 {
-    public sealed record Count(int Total, IReadOnlyDictionary<string, int> ByGender);
+    /// <summary>A count of people and its breakdown by gender; <c>null</c> where fewer than 5 are hidden, then <c>suppressed</c> is true.</summary>
+    public sealed record Count(int? Total, IReadOnlyDictionary<string, int?> ByGender, bool Suppressed);
 
     public sealed record Row(Guid CohortId, string CohortName, string Municipality, Count Applicants, Count Accepted, Count Placed, Count Graduated);
 }
@@ -138,6 +162,6 @@ public sealed record CohortFiguresResponse(IReadOnlyList<CohortFiguresResponse.R
 public sealed record CampFiguresResponse(IReadOnlyList<CampFiguresResponse.Row> Rows)
 {
     public sealed record Row(
-        string Municipality, CampAudience Audience, int CampsHeld, int Participants,
-        IReadOnlyDictionary<string, int> ParticipantsByGender, IReadOnlyDictionary<string, int> ParticipantsByAgeGroup);
+        string Municipality, CampAudience Audience, int CampsHeld, int? Participants,
+        IReadOnlyDictionary<string, int?> ParticipantsByGender, IReadOnlyDictionary<string, int?> ParticipantsByAgeGroup, bool Suppressed);
 }

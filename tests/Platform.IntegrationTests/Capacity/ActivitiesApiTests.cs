@@ -66,7 +66,7 @@ public sealed class ActivitiesApiTests(CapacityDevelopmentFixture capacity) : IC
     {
         const string municipality = "KK-TETRITSKARO";
         using var monitor = capacity.App.ClientFor(PlatformRoles.Monitor);
-        var before = await FiguresRowAsync(monitor, municipality);
+        var before = await FiguresRowAsync(Team, municipality);
         var (activity, _, _) = await HeldTrainingAsync(municipality);
 
         var delivered = await capacity.PostAsync($"/api/capacity/activities/{activity}/deliver", null);
@@ -83,8 +83,12 @@ public sealed class ActivitiesApiTests(CapacityDevelopmentFixture capacity) : IC
         Assert.DoesNotContain("Kapanadze", published.GetRawText(), StringComparison.Ordinal);
         Assert.DoesNotContain("Lomidze", published.GetRawText(), StringComparison.Ordinal);
 
-        var after = await FiguresRowAsync(monitor, municipality);
+        // The team reads its figures exactly; the monitor sees the two participants suppressed (docs/figures.md).
+        var after = await FiguresRowAsync(Team, municipality);
         Assert.NotNull(after);
+        var monitored = (await FiguresRowAsync(monitor, municipality))!.Value;
+        Assert.Equal(JsonValueKind.Null, monitored.GetProperty("participantsByGender").GetProperty("female").ValueKind);
+        Assert.True(monitored.GetProperty("suppressed").GetBoolean());
         Assert.Equal((before?.GetProperty("activities").GetInt32() ?? 0) + 1, after.Value.GetProperty("activities").GetInt32());
         Assert.Equal((before?.GetProperty("participants").GetInt32() ?? 0) + 2, after.Value.GetProperty("participants").GetInt32());
         Assert.Equal(2, after.Value.GetProperty("participantsByAudience").GetProperty("lsg-staff").GetInt32() - (before?.GetProperty("participantsByAudience").GetProperty("lsg-staff").GetInt32() ?? 0));

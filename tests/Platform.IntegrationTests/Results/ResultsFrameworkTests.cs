@@ -95,6 +95,26 @@ public sealed class ResultsFrameworkTests(MediaFixture media) : IClassFixture<Me
     }
 
     [Fact]
+    public async Task The_events_behind_a_figure_by_municipality_include_the_facts_located_by_their_organisation()
+    {
+        // An assessment's event names only the organisation: its municipality is the registry's.
+        var organization = Guid.NewGuid();
+        await media.PublishAsync(new OrganizationRegistered(organization, new Dictionary<string, string> { ["en"] = "Ninotsminda Civic Union" },
+            OrganizationType.Cso, Municipality.Ninotsminda, 1));
+        await Eventually.HoldsAsync(() => media.InDatabaseAsync(db => db.Organizations.AnyAsync(o => o.Id == organization, Ct)), Propagation, "the organisation in Media");
+        var baseline = new CapacityAssessmentCompleted(Guid.NewGuid(), organization, AssessmentKind.Baseline,
+            new Dictionary<string, decimal> { ["governance"] = 2m }, 2m, new DateOnly(2025, 4, 7));
+        await media.RecordAsync(baseline);
+
+        var events = await ReadJsonAsync(await media.Monitor.GetAsync(
+            $"/api/media/results/indicators/R1.2/quarters/2025Q2/events?municipality={Municipality.Ninotsminda}&pageSize=100", Ct), HttpStatusCode.OK);
+
+        var item = Assert.Single(events.GetProperty("items").EnumerateArray(), e => e.GetProperty("eventId").GetGuid() == baseline.EventId);
+        Assert.Equal(Municipality.Ninotsminda, item.GetProperty("municipality").GetString());
+        Assert.All(events.GetProperty("items").EnumerateArray(), e => Assert.Equal(Municipality.Ninotsminda, e.GetProperty("municipality").GetString()));
+    }
+
+    [Fact]
     public async Task Stories_are_drafted_from_events_in_the_languages_given_and_without_personal_data()
     {
         var award = Award(At(2026, 2, 3), Municipality.Akhaltsikhe, 15_000m);

@@ -3,37 +3,9 @@ using Platform.Media.Results;
 
 namespace Platform.UnitTests.Results;
 
+/// <summary>Where the catalogue applies the one small-cell rule (the rule itself: <c>Domain/SmallCellsTests</c>).</summary>
 public sealed class SmallCountsTests
 {
-    [Theory]
-    [InlineData(0, false)]
-    [InlineData(1, true)]
-    [InlineData(4, true)]
-    [InlineData(5, false)]
-    [InlineData(120, false)]
-    public void Counts_from_one_to_four_are_small(int count, bool small) => Assert.Equal(small, SmallCounts.IsSmall(count));
-
-    [Fact]
-    public void Small_cells_are_hidden_and_zeros_and_larger_cells_are_shown()
-    {
-        var shown = SmallCounts.Suppress(new Dictionary<string, decimal?> { ["female"] = 3, ["male"] = 2, ["other"] = 0, ["undisclosed"] = 12 });
-
-        Assert.Null(shown["female"]);
-        Assert.Null(shown["male"]);
-        Assert.Equal(0m, shown["other"]);
-        Assert.Equal(12m, shown["undisclosed"]);
-    }
-
-    [Fact]
-    public void A_single_hidden_cell_hides_the_next_smallest_so_the_total_cannot_reveal_it()
-    {
-        var shown = SmallCounts.Suppress(new Dictionary<string, decimal?> { ["female"] = 30, ["male"] = 2, ["undisclosed"] = 7 });
-
-        Assert.Null(shown["male"]);
-        Assert.Null(shown["undisclosed"]);
-        Assert.Equal(30m, shown["female"]);
-    }
-
     [Fact]
     public void Public_figures_suppress_people_by_gender_and_municipality_but_not_counts_of_grants()
     {
@@ -50,5 +22,14 @@ public sealed class SmallCountsTests
         Assert.Null(people[FactDimensions.Gender]["other"]);
         Assert.Equal(20m, people[FactDimensions.Municipality]["KK-MARNEULI"]);
         Assert.Equal(3m, grants[FactDimensions.Gender]["female"]);
+    }
+
+    [Fact]
+    public void A_public_total_of_one_to_four_people_is_hidden_as_its_only_cell_would_be_but_a_count_of_grants_is_not()
+    {
+        Assert.Null(SmallCounts.TotalForPublic(ProgrammeFramework.Find("R1.6")!, 3m));
+        Assert.Equal(0m, SmallCounts.TotalForPublic(ProgrammeFramework.Find("R1.6")!, 0m));
+        Assert.Equal(12m, SmallCounts.TotalForPublic(ProgrammeFramework.Find("R1.6")!, 12m));
+        Assert.Equal(3m, SmallCounts.TotalForPublic(ProgrammeFramework.Find("R3.1")!, 3m));
     }
 }
