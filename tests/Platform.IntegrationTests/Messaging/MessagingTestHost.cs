@@ -125,8 +125,11 @@ public sealed class MessagingTestHost : IAsyncDisposable
     }
 
     /// <summary>How many times <see cref="InboxConsumer"/>'s effect exists for an event.</summary>
-    public Task<long> AppliedCountAsync(Guid eventId) =>
-        ScalarAsync("SELECT count(*) FROM applied_events WHERE event_id = $1", eventId);
+    public Task<long> AppliedCountAsync(Guid eventId) => AppliedCountAsync(eventId, InboxConsumer.Name);
+
+    /// <summary>How many times a consumer's effect exists for an event.</summary>
+    public Task<long> AppliedCountAsync(Guid eventId, string consumer) =>
+        ScalarAsync("SELECT count(*) FROM applied_events WHERE event_id = $1 AND consumer = $2", eventId, consumer);
 
     public async Task<OutboxRow?> OutboxRowAsync(Guid eventId)
     {
