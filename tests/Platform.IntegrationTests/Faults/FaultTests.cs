@@ -74,17 +74,20 @@ public sealed class FaultTests(PlatformServers servers, ITestOutputHelper output
     {
         var load = await _bed.RegistrationsAsync(ThroughApi, Concurrency);
         var flowing = load.RunAsync(TestContext.Current.CancellationToken);
-        await FaultTestBed.LoadReachesAsync(load, flowing, ThroughApi / 3);
-        await ConsumersHaveAppliedAsync(50);
+        await FaultTestBed.LoadReachesAsync(load, flowing, ThroughApi / 4);
 
         var outage = Stopwatch.StartNew();
         var acknowledgedBefore = load.AcknowledgedCount;
         await servers.StopPostgresAsync();
+        Assert.True(acknowledgedBefore < ThroughApi, "the load ended before the database was stopped");
         // Down long enough for the services to see it: Capacity's readiness check fails.
         await Eventually.HoldsAsync(async () => !await _bed.IsHealthyAsync(_bed.Capacity), TimeSpan.FromSeconds(30), "Capacity's /health to report the database down");
-        // Longer than the database retries of a request (about a minute): a command that arrives now is refused cleanly.
+        // Longer than the database retries of a request: a command that arrives now is refused cleanly, and before the
+        // gateway would give up on it (30 s) and answer 504 itself.
+        var answered = Stopwatch.StartNew();
         var refused = await _bed.RegisterOnceAsync(TimeSpan.FromSeconds(180));
         Assert.True(refused.Status == 503 && refused.RetryAfter is not null, $"a command while the database stays down: {refused.Status} {refused.Body}");
+        Assert.True(answered.Elapsed < TimeSpan.FromSeconds(30), $"the 503 came after {answered.Elapsed.TotalSeconds:0.0} s");
         var failedWhileDown = load.FailedAttempts;
         await servers.StartPostgresAsync();
         output.WriteLine($"PostgreSQL stopped and started again in {outage.Elapsed.TotalSeconds:0.0} s ({acknowledgedBefore} -> {load.AcknowledgedCount} acknowledged, {failedWhileDown} failed attempts by then).");
