@@ -11,6 +11,8 @@
 #   ./platform.sh token     print an access token for the running platform: the programme admin, or with
 #                           [--role ROLE] [--organization ID] a machine client of that role (made once, reused)
 #   ./platform.sh demo      fill the running platform with an invented programme through its API (twice: no change)
+#   ./platform.sh error-queues URL [--redrive [QUEUE]]   a service's _error queues, or move their messages back
+#                           (URL: the service itself, from the dashboard; as the programme admin; docs/operations.md)
 #
 # Environment: GATEWAY_PORT (8080), DASHBOARD_PORT (18888; OTLP and the resource service use the next two
 # ports), INFRA_MODE (local; or container / external, see AppHost/Infrastructure/InfraMode.cs).
@@ -36,7 +38,7 @@ say() { if [[ -t 2 ]]; then printf '\033[1m==> %s\033[0m\n' "$*" >&2; else print
 die() { printf 'platform.sh: %s\n' "$*" >&2; exit 1; }
 
 usage() {
-  sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   exit 2
 }
 
@@ -280,6 +282,19 @@ run_tool() {
     PLATFORM_STATE="$DATA_DIR" dotnet "$TOOLS_DLL" "$@"
 }
 
+# Lists a service's _error queues, or re-drives them, through its admin-only operations endpoint.
+cmd_error_queues() {
+  local url=${1:-} path=/operations/messaging/error-queues token
+  [[ -n "$url" ]] || die "usage: ./platform.sh error-queues URL [--redrive [QUEUE]] (URL: the service, from the dashboard)"
+  token=$(run_tool token) || die "no admin token: is the platform running?"
+  if [[ "${2:-}" == "--redrive" ]]; then
+    curl -fsS -X POST -H "Authorization: Bearer $token" "${url%/}$path/redrive${3:+?queue=$3}"
+  else
+    curl -fsS -H "Authorization: Bearer $token" "${url%/}$path"
+  fi
+  echo
+}
+
 # --- test ----------------------------------------------------------------------------------------------
 
 # Sums an attribute of the <Counters> element over all TRX reports.
@@ -377,5 +392,6 @@ case "${1:-}" in
   bench) shift; cmd_bench "$@" ;;
   deploy-manifests) shift; cmd_deploy_manifests "$@" ;;
   token | demo) run_tool "$@" ;;
+  error-queues) shift; cmd_error_queues "$@" ;;
   *) usage ;;
 esac

@@ -102,6 +102,11 @@ public static class ServiceDefaultsExtensions
             app.MapOutboxOperations(); // a service with a database, hence an outbox
         }
 
+        if (app.Services.GetService<ErrorQueues>() is not null)
+        {
+            app.MapErrorQueueOperations(); // a service with consumers, hence _error queues
+        }
+
         return app;
     }
 }

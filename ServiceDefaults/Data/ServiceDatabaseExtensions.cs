@@ -34,11 +34,16 @@ public static class ServiceDatabaseExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
         builder.Services.TryAddSingleton<AuditInterceptor>();
+        // Transient failures are retried, but for less than the gateway waits for an answer (30 s): a request during
+        // a longer outage gets a clean 503 (BadRequestExceptionHandler) instead of the gateway's 504. Consumers retry
+        // further through MassTransit.
+        var retries = builder.Configuration.GetValue("Database:RetryCount", 4);
+        var longestRetryDelay = builder.Configuration.GetValue("Database:MaxRetryDelay", TimeSpan.FromSeconds(4));
         builder.Services.AddDbContextPool<TDbContext>((services, options) => options
-            .UseNpgsql(connectionString)
+            .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(retries, longestRetryDelay, errorCodesToAdd: null))
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(services.GetRequiredService<OutboxSignalInterceptor>(), services.GetRequiredService<AuditInterceptor>()));
-        builder.EnrichNpgsqlDbContext<TDbContext>();
+        builder.EnrichNpgsqlDbContext<TDbContext>(settings => settings.DisableRetry = true); // retries are configured above
         builder.Services.TryAddScoped(services => new ServiceDbContext(services.GetRequiredService<TDbContext>()));
 
         // Registered before messaging on purpose: hosted services start in order, so nothing consumes or

@@ -59,6 +59,14 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
                 Detail = "Read it again and repeat the change.",
                 Extensions = { ["code"] = "concurrent-change" },
             },
+            // The database is down or restarting (the retries of the execution strategy did not outlast it): nothing
+            // was committed, the client may repeat the command.
+            _ when DatabaseUnavailable(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The database cannot be reached",
+                Detail = "Nothing was changed. Try again in a few seconds.",
+            },
             _ => null,
         };
         if (problem is null)
@@ -66,8 +74,35 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
             return false;
         }
 
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers.RetryAfter = "5";
+        }
+
         context.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>
+    /// A failure to reach PostgreSQL, not an error of the statement: no connection (refused, cut, timed out), or the
+    /// server shutting down or starting up (class 08 connection exceptions, 57P01-57P03).
+    /// </summary>
+    internal static bool DatabaseUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case PostgresException postgres when postgres.SqlState.StartsWith("08", StringComparison.Ordinal) || postgres.SqlState is "57P01" or "57P02" or "57P03":
+                    return true;
+                case PostgresException:
+                    return false;
+                case NpgsqlException:
+                    return true; // not a server error: the connection itself failed
+            }
+        }
+
+        return false;
     }
 
     private static bool UnstorableText(Exception exception)

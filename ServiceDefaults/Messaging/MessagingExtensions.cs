@@ -35,6 +35,7 @@ public static class MessagingExtensions
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox");
         builder.Services.AddSingleton<InboxGroupCommit<TDbContext>>();
         builder.Services.AddScoped<Inbox<TDbContext>>();
+        builder.Services.AddSingleton<ErrorQueues>();
         builder.Services.AddHostedService<OutboxDispatcher<TDbContext>>();
         builder.Services.AddHostedService<OutboxListener<TDbContext>>();
 
@@ -58,6 +59,7 @@ public static class MessagingExtensions
                 var retries = builder.Configuration.GetValue("Messaging:Retry:Limit", 10);
                 var longestWait = builder.Configuration.GetValue("Messaging:Retry:MaxInterval", TimeSpan.FromSeconds(30));
                 rabbit.UseMessageRetry(retry => retry.Exponential(retries, TimeSpan.FromMilliseconds(200), longestWait, TimeSpan.FromMilliseconds(500)));
+                rabbit.ConnectEndpointConfigurationObserver(context.GetRequiredService<ErrorQueues>()); // learns the queue names
                 rabbit.ConfigureEndpoints(context);
             });
         });

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
+using StackExchange.Redis;
 using Platform.Media.Results;
 
 namespace Platform.Media.Catalogue;
@@ -7,7 +8,8 @@ namespace Platform.Media.Catalogue;
 /// Output caching of the public catalogue in Redis (shared by every replica; what it holds may be lost and rebuilt).
 /// Entries carry the tag <see cref="FactsConsumer.CacheTag"/>: a published story, a new fact or a locked quarter
 /// evicts them all. Only anonymous GETs are cached (the default rule), varied by query and the page's language.
-/// <c>Catalogue:CacheOutput=false</c> turns caching off (the benchmark's uncached baseline).
+/// <c>Catalogue:CacheOutput=false</c> turns caching off (the benchmark's uncached baseline). Redis is optional: while it
+/// cannot be reached the catalogue is served uncached (<see cref="ResilientOutputCacheStore"/>).
 /// </summary>
 public static class CatalogueCaching
 {
@@ -21,7 +23,13 @@ public static class CatalogueCaching
         var lifetime = builder.Configuration.GetValue("Catalogue:CacheLifetime", TimeSpan.FromMinutes(5));
         builder.Services.AddStackExchangeRedisOutputCache(redis =>
         {
-            redis.Configuration = builder.Configuration.GetConnectionString("cache");
+            // A cache is not worth waiting for: connect in the background, and while Redis is away fail at once
+            // (no queueing of commands until it is back) so that the page is rendered uncached.
+            var options = ConfigurationOptions.Parse(builder.Configuration.GetConnectionString("cache") ?? "");
+            options.AbortOnConnectFail = false;
+            options.BacklogPolicy = BacklogPolicy.FailFast;
+            options.ConnectTimeout = Math.Min(options.ConnectTimeout, 2000);
+            redis.ConfigurationOptions = options;
             // Instances with queues of their own (tests) keep their cache apart too.
             redis.InstanceName = $"{builder.Configuration["Messaging:QueuePrefix"] ?? "media"}-catalogue:";
         });
@@ -45,6 +53,7 @@ public static class CatalogueCaching
             Add(PagePolicy, lifetime, policy => policy.VaryByValue(context =>
                 new KeyValuePair<string, string>("lang", CatalogueLanguage.Of(context.Request))));
         });
+        ResilientOutputCacheStore.Decorate(builder.Services);
         return builder;
     }
 }

@@ -40,6 +40,64 @@ public sealed class FaultTestBed : IAsyncDisposable
 
     public IReadOnlyList<(ServiceProcess Process, string Database)> Consumers { get; }
 
+    public IEnumerable<ServiceProcess> Processes => Consumers.Select(c => c.Process).Prepend(Capacity);
+
+    /// <summary>One registration through Capacity's API, as its team, waiting up to <paramref name="timeout"/> for the answer.</summary>
+    public async Task<(int Status, string? RetryAfter, string Body)> RegisterOnceAsync(TimeSpan timeout)
+    {
+        var token = await (await _servers.IdentityAsync()).Tokens.AccessTokenAsync(PlatformRoles.CapacityTeam);
+        using var http = new HttpClient { BaseAddress = Capacity.BaseAddress, Timeout = timeout };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/capacity/organizations")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { name = new { en = $"Dmanisi outage probe {Guid.NewGuid():N}" }, type = "Cso", municipality = "KK-DMANISI" }),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        return ((int)response.StatusCode, response.Headers.RetryAfter?.ToString(), await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>Whether a service's readiness check (<c>/health</c>: database, broker, cache) answers 200.</summary>
+    public async Task<bool> IsHealthyAsync(ServiceProcess service)
+    {
+        using var http = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        try
+        {
+            using var response = await http.GetAsync("/health", TestContext.Current.CancellationToken);
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !TestContext.Current.CancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Asks each consumer's operator endpoint, as the programme admin, what waits in its <c>_error</c> queues: the
+    /// organisation replica's queue is listed, with nothing in it. A team's token is refused there.
+    /// </summary>
+    public async Task AssertErrorQueuesEmptyThroughOperationsAsync()
+    {
+        var tokens = (await _servers.IdentityAsync()).Tokens;
+        foreach (var (process, _) in Consumers)
+        {
+            using var http = new HttpClient { BaseAddress = process.BaseAddress };
+            using var admin = new HttpRequestMessage(HttpMethod.Get, ErrorQueueOperations.Path);
+            admin.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await tokens.AccessTokenAsync(PlatformRoles.ProgrammeAdmin));
+            using var listed = await http.SendAsync(admin, TestContext.Current.CancellationToken);
+            var body = await listed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            Assert.True(listed.IsSuccessStatusCode, $"{process.Name}: {(int)listed.StatusCode} {body}");
+            using var json = System.Text.Json.JsonDocument.Parse(body);
+            var queues = json.RootElement.EnumerateArray().ToDictionary(q => q.GetProperty("queue").GetString()!, q => q.GetProperty("messages").GetInt64());
+            Assert.Equal(0, Assert.Contains($"{process.Name.ToLowerInvariant()}-{ReplicaConsumer}", queues));
+            Assert.All(queues, q => Assert.Equal(0, q.Value));
+
+            using var team = new HttpRequestMessage(HttpMethod.Post, ErrorQueueOperations.Path + "/redrive");
+            team.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await tokens.AccessTokenAsync(PlatformRoles.CapacityTeam));
+            using var refused = await http.SendAsync(team, TestContext.Current.CancellationToken);
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+    }
+
     public static async Task<FaultTestBed> StartAsync(PlatformServers servers)
     {
         var identity = await servers.IdentityAsync();

@@ -35,6 +35,11 @@ public sealed class FaultTests(PlatformServers servers, ITestOutputHelper output
             await servers.StartRabbitMqAsync(); // a failed test must not leave the broker down
         }
 
+        if (!servers.PostgresRunning)
+        {
+            await servers.StartPostgresAsync();
+        }
+
         if (_bed is not null)
         {
             await _bed.DisposeAsync();
@@ -56,6 +61,44 @@ public sealed class FaultTests(PlatformServers servers, ITestOutputHelper output
 
         await flowing;
         await _bed.AssertEveryEventAppliedExactlyOnceAsync(load, StraightToOutbox, output);
+    }
+
+    /// <summary>
+    /// PostgreSQL (every service's database) is stopped while registrations come in and their events flow, and kept
+    /// down until a command has outlasted its database retries; then started again. The same processes carry on
+    /// once it is back (nothing restarted them), every event is applied exactly once, and during the outage the API
+    /// answered only 503s (with Retry-After), never another 5xx.
+    /// </summary>
+    [Fact]
+    public async Task Restarting_PostgreSQL_while_events_flow_loses_and_duplicates_nothing_and_answers_only_503()
+    {
+        var load = await _bed.RegistrationsAsync(ThroughApi, Concurrency);
+        var flowing = load.RunAsync(TestContext.Current.CancellationToken);
+        await FaultTestBed.LoadReachesAsync(load, flowing, ThroughApi / 4);
+
+        var outage = Stopwatch.StartNew();
+        var acknowledgedBefore = load.AcknowledgedCount;
+        await servers.StopPostgresAsync();
+        Assert.True(acknowledgedBefore < ThroughApi, "the load ended before the database was stopped");
+        // Down long enough for the services to see it: Capacity's readiness check fails.
+        await Eventually.HoldsAsync(async () => !await _bed.IsHealthyAsync(_bed.Capacity), TimeSpan.FromSeconds(30), "Capacity's /health to report the database down");
+        // Longer than the database retries of a request: a command that arrives now is refused cleanly, and before the
+        // gateway would give up on it (30 s) and answer 504 itself.
+        var answered = Stopwatch.StartNew();
+        var refused = await _bed.RegisterOnceAsync(TimeSpan.FromSeconds(180));
+        Assert.True(refused.Status == 503 && refused.RetryAfter is not null, $"a command while the database stays down: {refused.Status} {refused.Body}");
+        Assert.True(answered.Elapsed < TimeSpan.FromSeconds(30), $"the 503 came after {answered.Elapsed.TotalSeconds:0.0} s");
+        var failedWhileDown = load.FailedAttempts;
+        await servers.StartPostgresAsync();
+        output.WriteLine($"PostgreSQL stopped and started again in {outage.Elapsed.TotalSeconds:0.0} s ({acknowledgedBefore} -> {load.AcknowledgedCount} acknowledged, {failedWhileDown} failed attempts by then).");
+
+        await flowing;
+        await _bed.AssertEveryEventAppliedExactlyOnceAsync(load, 0, output);
+        Assert.All(_bed.Processes, p => Assert.True(p.Running, $"{p.Name} exited: {p.Output}"));
+        var failures = load.Failures.GroupBy(f => f).ToDictionary(g => g.Key, g => g.Count());
+        output.WriteLine($"Failed attempts: {string.Join(", ", failures.Select(f => $"{f.Value} x {f.Key}"))}");
+        Assert.All(load.Failures, f => Assert.Equal("503", f));
+        await _bed.AssertErrorQueuesEmptyThroughOperationsAsync();
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public sealed class RegistrationLoad(Uri capacity, Func<Task<string>> token, int
 {
     private static readonly TimeSpan PerRequestDeadline = TimeSpan.FromSeconds(180);
     private readonly ConcurrentBag<Acknowledged> _acknowledged = [];
+    private readonly ConcurrentQueue<string> _failures = new();
     private int _failedAttempts;
     private int _given;
 
@@ -30,6 +31,9 @@ public sealed class RegistrationLoad(Uri capacity, Func<Task<string>> token, int
     public int FailedAttempts => Volatile.Read(ref _failedAttempts);
 
     public int Count => count;
+
+    /// <summary>What each failed attempt got: its status code (<c>503</c>, or <c>500: {body}</c> for any other 5xx), or <c>no answer: {exception}</c>.</summary>
+    public IReadOnlyCollection<string> Failures => _failures;
 
     public Task RunAsync(CancellationToken cancellationToken) =>
         Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(() => WorkAsync(cancellationToken), cancellationToken)));
@@ -80,6 +84,8 @@ public sealed class RegistrationLoad(Uri capacity, Func<Task<string>> token, int
             using var response = await http.SendAsync(request, cancellationToken);
             if (response.StatusCode != HttpStatusCode.Created)
             {
+                var status = (int)response.StatusCode;
+                _failures.Enqueue(status is >= 500 and not 503 ? $"{status}: {await response.Content.ReadAsStringAsync(cancellationToken)}" : status.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 return null;
             }
 
@@ -88,6 +94,7 @@ public sealed class RegistrationLoad(Uri capacity, Func<Task<string>> token, int
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException && !cancellationToken.IsCancellationRequested)
         {
+            _failures.Enqueue($"no answer: {ex.GetType().Name}");
             return null; // the connection was refused or cut: the service died or is not up yet
         }
     }

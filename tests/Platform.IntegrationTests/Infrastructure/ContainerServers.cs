@@ -13,15 +13,19 @@ internal sealed class ContainerServers : IServerSet
     private readonly RabbitMqContainer _rabbit;
     private readonly RedisContainer _redis;
     private readonly int _rabbitPort;
+    private readonly int _postgresPort;
     private bool _rabbitRunning;
+    private bool _postgresRunning;
 
-    private ContainerServers(int rabbitPort)
+    private ContainerServers(int rabbitPort, int postgresPort)
     {
         _rabbitPort = rabbitPort;
+        _postgresPort = postgresPort;
+        // Fixed host ports: after a stop and start a server must come back where the clients expect it.
         _postgres = new PostgreSqlBuilder("postgres:17-alpine")
             .WithCommand("-c", "fsync=off", "-c", "max_connections=500")
+            .WithPortBinding(postgresPort, PostgreSqlBuilder.PostgreSqlPort)
             .Build();
-        // A fixed host port: after a stop and start the broker must come back where the clients expect it.
         _rabbit = new RabbitMqBuilder("rabbitmq:3.13-alpine")
             .WithUsername("guest")
             .WithPassword("guest")
@@ -38,14 +42,16 @@ internal sealed class ContainerServers : IServerSet
 
     public bool RabbitMqRunning => _rabbitRunning;
 
+    public bool PostgresRunning => _postgresRunning;
+
     public string PostgresConnectionString(string database) =>
-        $"Host={_postgres.Hostname};Port={_postgres.GetMappedPublicPort(PostgreSqlBuilder.PostgreSqlPort)};Username=postgres;Password=postgres;Database={database};Include Error Detail=true";
+        $"Host={_postgres.Hostname};Port={_postgresPort};Username=postgres;Password=postgres;Database={database};Include Error Detail=true";
 
     public static async Task<ContainerServers> StartAsync()
     {
-        var servers = new ContainerServers(FreePort());
+        var servers = new ContainerServers(FreePort(), FreePort());
         await Task.WhenAll(servers._postgres.StartAsync(), servers._redis.StartAsync(), servers._rabbit.StartAsync());
-        servers._rabbitRunning = true;
+        servers._rabbitRunning = servers._postgresRunning = true;
         return servers;
     }
 
@@ -59,6 +65,18 @@ internal sealed class ContainerServers : IServerSet
     {
         await _rabbit.StartAsync();
         _rabbitRunning = true;
+    }
+
+    public async Task StopPostgresAsync()
+    {
+        await _postgres.StopAsync();
+        _postgresRunning = false;
+    }
+
+    public async Task StartPostgresAsync()
+    {
+        await _postgres.StartAsync();
+        _postgresRunning = true;
     }
 
     public async ValueTask DisposeAsync()

@@ -43,6 +43,8 @@ internal sealed class LocalServers : IServerSet
 
     public bool RabbitMqRunning => _rabbit is { HasExited: false };
 
+    public bool PostgresRunning => _postgres is { HasExited: false };
+
     public string PostgresConnectionString(string database) =>
         $"Host=127.0.0.1;Port={_postgresPort};Username=postgres;Database={database};Include Error Detail=true";
 
@@ -54,7 +56,7 @@ internal sealed class LocalServers : IServerSet
         var servers = new LocalServers(root, tempDir, FreePorts(5));
         try
         {
-            await Task.WhenAll(servers.StartPostgresAsync(), servers.StartRedisAsync(), servers.StartRabbitMqAsync());
+            await Task.WhenAll(servers.StartPostgresServerAsync(), servers.StartRedisAsync(), servers.StartRabbitMqAsync());
             return servers;
         }
         catch
@@ -94,6 +96,24 @@ internal sealed class LocalServers : IServerSet
         }
     }
 
+    /// <summary>A fast shutdown (<c>pg_ctl -m fast</c>: sessions are cut, the data stays); started again on the same port.</summary>
+    public async Task StopPostgresAsync()
+    {
+        if (_postgres is not null)
+        {
+            await _postgres.StopAsync(StopTimeout);
+        }
+    }
+
+    public async Task StartPostgresAsync()
+    {
+        if (!PostgresRunning)
+        {
+            _postgres?.Dispose();
+            await StartPostgresServerAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
@@ -114,7 +134,7 @@ internal sealed class LocalServers : IServerSet
         }
     }
 
-    private async Task StartPostgresAsync()
+    private async Task StartPostgresServerAsync()
     {
         _postgres = ServerProcess.Start("postgres", Script("postgres.sh"), new Dictionary<string, string>
         {

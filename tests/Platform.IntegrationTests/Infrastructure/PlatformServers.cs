@@ -56,6 +56,13 @@ public sealed class PlatformServers : IAsyncLifetime
 
     public bool RabbitMqRunning => Servers.RabbitMqRunning;
 
+    /// <summary>Stops PostgreSQL (a fast shutdown: every session is cut); its data stays, <see cref="StartPostgresAsync"/> brings it back on the same port.</summary>
+    public Task StopPostgresAsync() => Servers.StopPostgresAsync();
+
+    public Task StartPostgresAsync() => Servers.StartPostgresAsync();
+
+    public bool PostgresRunning => Servers.PostgresRunning;
+
     public async ValueTask InitializeAsync()
     {
         _servers = await DockerEngineAnswersAsync()
@@ -141,4 +148,10 @@ internal interface IServerSet : IAsyncDisposable
     Task StopRabbitMqAsync();
 
     Task StartRabbitMqAsync();
+
+    bool PostgresRunning { get; }
+
+    Task StopPostgresAsync();
+
+    Task StartPostgresAsync();
 }

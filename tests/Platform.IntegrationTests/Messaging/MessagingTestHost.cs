@@ -124,9 +124,13 @@ public sealed class MessagingTestHost : IAsyncDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken) ?? 0L);
     }
 
-    /// <summary>How many times <see cref="InboxConsumer"/>'s effect exists for an event.</summary>
+    /// <summary>How many times an effect exists for an event (written by <see cref="InboxConsumer"/> or a test's own consumer name).</summary>
     public Task<long> AppliedCountAsync(Guid eventId) =>
         ScalarAsync("SELECT count(*) FROM applied_events WHERE event_id = $1", eventId);
+
+    /// <summary>How many times a consumer's effect exists for an event.</summary>
+    public Task<long> AppliedCountAsync(Guid eventId, string consumer) =>
+        ScalarAsync("SELECT count(*) FROM applied_events WHERE event_id = $1 AND consumer = $2", eventId, consumer);
 
     public async Task<OutboxRow?> OutboxRowAsync(Guid eventId)
     {

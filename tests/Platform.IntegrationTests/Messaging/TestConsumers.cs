@@ -16,6 +16,7 @@ public sealed class ConsumerProbe
     private readonly ConcurrentDictionary<Guid, int> _failingAttempts = new();
     private readonly ConcurrentDictionary<Guid, Fault<OrganizationRegistered>> _faults = new();
     private readonly ConcurrentDictionary<Guid, bool> _poisoned = new();
+    private readonly ConcurrentDictionary<Guid, bool> _broken = new();
 
     public sealed record Delivery(bool Applied, Uri? SourceAddress);
 
@@ -23,6 +24,15 @@ public sealed class ConsumerProbe
     public void Poison(Guid organizationId) => _poisoned[organizationId] = true;
 
     public bool IsPoisoned(Guid organizationId) => _poisoned.ContainsKey(organizationId);
+
+    /// <summary>Events of this organisation make <see cref="RepairableConsumer"/> throw until <see cref="Repair"/>; others it ignores.</summary>
+    public void Break(Guid organizationId) => _broken[organizationId] = true;
+
+    /// <summary>The fix is deployed: <see cref="RepairableConsumer"/> applies the organisation's events from now on.</summary>
+    public void Repair(Guid organizationId) => _broken[organizationId] = false;
+
+    /// <summary>Null when the organisation was never broken (the consumer ignores it), else whether it still is.</summary>
+    public bool? IsBroken(Guid organizationId) => _broken.TryGetValue(organizationId, out var broken) ? broken : null;
 
     /// <summary>Deliveries of an event that <see cref="InboxConsumer"/> completed (and so acknowledged).</summary>
     public IReadOnlyList<Delivery> DeliveriesOf(Guid eventId) =>
@@ -69,6 +79,33 @@ public sealed class FailingConsumer(ConsumerProbe probe) : IConsumer<Organizatio
 
         probe.FailingAttempt(context.Message.EventId);
         throw new InvalidOperationException($"Poisoned organisation {context.Message.OrganizationId}");
+    }
+}
+
+/// <summary>
+/// A consumer with a bug for some messages (it throws for the organisations its probe broke, on every attempt, so they
+/// end in its <c>_error</c> queue) until the fix (<see cref="ConsumerProbe.Repair"/>); then it applies them through the inbox.
+/// </summary>
+public sealed class RepairableConsumer(Inbox<TestDbContext> inbox, ConsumerProbe probe) : IConsumer<OrganizationRegistered>
+{
+    public const string Name = "test-repairable";
+
+    public async Task Consume(ConsumeContext<OrganizationRegistered> context)
+    {
+        var e = context.Message;
+        switch (probe.IsBroken(e.OrganizationId))
+        {
+            case null:
+                return;
+            case true:
+                throw new InvalidOperationException($"Cannot handle organisation {e.OrganizationId} yet");
+        }
+
+        await inbox.ApplyOnceAsync(e, Name, (db, _) =>
+        {
+            db.AppliedEvents.Add(new AppliedEvent { EventId = e.EventId, Consumer = Name, OrganizationId = e.OrganizationId });
+            return Task.CompletedTask;
+        }, context.CancellationToken);
     }
 }
 
