@@ -131,7 +131,11 @@ internal sealed partial class RevocationListPoller(
                     LogRecovered(address);
                 }
             }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
+            {
+                return; // Stopping: whatever the last fetch met (a token server stopping first) is nobody's concern.
+            }
+            catch (Exception ex)
             {
                 if (!failing)
                 {

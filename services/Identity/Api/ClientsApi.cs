@@ -8,6 +8,7 @@ using OpenIddict.Abstractions;
 using OpenIddict.EntityFrameworkCore.Models;
 using Platform.Identity.Clients;
 using Platform.Identity.Data;
+using Platform.Identity.Registry;
 using Platform.Identity.Tokens;
 
 namespace Platform.Identity.Api;
@@ -29,10 +30,20 @@ public static class ClientsApi
     }
 
     public static async Task<Results<Created<ClientResponse>, ValidationProblem, ProblemHttpResult>> CreateClient(
-        CreateClientRequest request, IOpenIddictApplicationManager applications, CancellationToken ct)
+        CreateClientRequest request, IOpenIddictApplicationManager applications, OrganizationRegistry registry, HttpContext context, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         if (MachineClient.Create(request.ClientId, request.DisplayName, request.Roles, request.OrganizationId, errors, request.ParticipantId) is not { } client)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        if (await registry.CheckAsync(client.OrganizationId, context, errors) is ProblemHttpResult unavailable)
+        {
+            return unavailable;
+        }
+
+        if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
@@ -107,7 +118,7 @@ public static class ClientsApi
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await applications.UpdateAsync(application, secret, ct);
-            await revoker.RevokeSubjectAsync(client.ClientId, ct);
+            await revoker.RevokeIssuedTokensAsync(client.ClientId, ct);
             await transaction.CommitAsync(ct);
         });
         return TypedResults.Ok(ClientResponse.From(client, secret));

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Platform.Identity.Data;
+using Platform.Identity.Registry;
 using Platform.Identity.Tokens;
 using Platform.Identity.Users;
 
@@ -28,7 +29,7 @@ public static class UsersApi
     }
 
     public static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> CreateUser(
-        CreateUserRequest request, UserManager<PlatformUser> users, TimeProvider clock)
+        CreateUserRequest request, UserManager<PlatformUser> users, OrganizationRegistry registry, HttpContext context, TimeProvider clock)
     {
         var errors = new ValidationErrors();
         var generated = string.IsNullOrEmpty(request.Password);
@@ -47,6 +48,16 @@ public static class UsersApi
         }
 
         if (user is null || errors.Any)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        if (await registry.CheckAsync(user.OrganizationId, context, errors) is ProblemHttpResult unavailable)
+        {
+            return unavailable;
+        }
+
+        if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
@@ -127,7 +138,8 @@ public static class UsersApi
     }
 
     public static async Task<Results<Ok<UserResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeRole(
-        Guid id, ChangeRoleRequest request, UserManager<PlatformUser> users, IdentityDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, ChangeRoleRequest request, UserManager<PlatformUser> users, IdentityDbContext db, OrganizationRegistry registry, HttpContext context,
+        TimeProvider clock, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var membership = Membership.Create(request.Role, request.OrganizationId, errors, request.ParticipantId);
@@ -138,6 +150,16 @@ public static class UsersApi
         }
 
         if (membership is null)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        if (membership.OrganizationId != user.OrganizationId && await registry.CheckAsync(membership.OrganizationId, context, errors) is ProblemHttpResult unavailable)
+        {
+            return unavailable;
+        }
+
+        if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }

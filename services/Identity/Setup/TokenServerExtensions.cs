@@ -7,6 +7,7 @@ using OpenIddict.Validation.AspNetCore;
 using Platform.Identity.Api;
 using Platform.Identity.Data;
 using Platform.Identity.Keys;
+using Platform.Identity.Registry;
 using Platform.Identity.Tokens;
 using Platform.Identity.Users;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -93,6 +94,7 @@ public static class TokenServerExtensions
 
                 // RFC 7009: OpenIddict revokes the token; this lists it (or ends its session) for the validators.
                 server.AddEventHandler(ListRevokedToken.Descriptor);
+                server.AddEventHandler(RefuseAnotherClientsToken.Descriptor);
 
                 // Services validate access tokens themselves (RS256 against the JWKS): they must be readable JWTs.
                 server.DisableAccessTokenEncryption();
@@ -126,6 +128,8 @@ public static class TokenServerExtensions
         builder.Services.AddHostedService<ServerKeyLoader>();
         builder.Services.AddHostedService<IdentitySeeder>();
         builder.Services.AddScoped<TokenRevoker>();
+        builder.Services.AddHttpClient(OrganizationRegistry.ClientName);
+        builder.Services.AddScoped<OrganizationRegistry>();
 
         // Behind the gateway: the public host and scheme come in X-Forwarded-* headers (from loopback proxies
         // only, by default), so that discovery, redirects and the default issuer name the public URL.

@@ -37,3 +37,33 @@ public sealed class ListRevokedToken(TokenRevoker revoker) : IOpenIddictServerHa
         }
     }
 }
+
+/// <summary>
+/// RFC 7009 §2.1: a token issued to another client is not revoked and the caller is told so. OpenIddict refuses it
+/// too, but as <c>invalid_token</c>, which its RFC 7009 normalisation turns into the 200 meant for unknown tokens:
+/// the client would believe a token revoked that still works.
+/// </summary>
+public sealed class RefuseAnotherClientsToken : IOpenIddictServerHandler<ValidateRevocationRequestContext>
+{
+    public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
+        OpenIddictServerHandlerDescriptor.CreateBuilder<ValidateRevocationRequestContext>()
+            .UseSingletonHandler<RefuseAnotherClientsToken>()
+            .SetOrder(OpenIddictServerHandlers.Revocation.ValidateAuthorizedParty.Descriptor.Order - 1)
+            .SetType(OpenIddictServerHandlerType.Custom)
+            .Build();
+
+    public ValueTask HandleAsync(ValidateRevocationRequestContext context)
+    {
+        if (context.GenericTokenPrincipal is { } principal && !string.IsNullOrEmpty(context.ClientId))
+        {
+            var presenters = principal.GetPresenters();
+            if (presenters.Length > 0 && !presenters.Contains(context.ClientId, StringComparer.Ordinal)
+                && !principal.GetAudiences().Contains(context.ClientId, StringComparer.Ordinal))
+            {
+                context.Reject(Errors.UnauthorizedClient, "The token was issued to another client: it has not been revoked.");
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

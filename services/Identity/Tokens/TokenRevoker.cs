@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
+using OpenIddict.EntityFrameworkCore.Models;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 using Platform.Identity.Data;
 
 namespace Platform.Identity.Tokens;
@@ -18,6 +20,22 @@ public sealed class TokenRevoker(
         await authorizations.RevokeBySubjectAsync(subject, ct);
         await tokens.RevokeBySubjectAsync(subject, ct);
         await ListAsync(Revocation.OfSubject(subject, clock.GetUtcNow(), settings.AccessTokenLifetime), ct);
+    }
+
+    /// <summary>
+    /// A machine client's secret rotated: every token it holds now, listed one by one, so that a token it fetches
+    /// with the new secret a moment later (in the same second, which a subject cut-off could not tell apart) works.
+    /// </summary>
+    public async Task RevokeIssuedTokensAsync(string subject, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var live = await db.Set<OpenIddictEntityFrameworkCoreToken>().AsNoTracking()
+            .Where(t => t.Subject == subject && t.Status == Statuses.Valid && (t.ExpirationDate == null || t.ExpirationDate > now.UtcDateTime))
+            .Select(t => t.Id!)
+            .ToListAsync(ct);
+        await authorizations.RevokeBySubjectAsync(subject, ct);
+        await tokens.RevokeBySubjectAsync(subject, ct);
+        await ListAsync(live.ConvertAll(id => Revocation.OfToken(id, now, settings.AccessTokenLifetime)), ct);
     }
 
     /// <summary>A sign-in session ends (sign-out, its refresh token revoked): its authorization, refresh and access tokens.</summary>
@@ -44,11 +62,14 @@ public sealed class TokenRevoker(
         return live.ConvertAll(r => r.ToEntry());
     }
 
-    private async Task ListAsync(Revocation revocation, CancellationToken ct)
+    private Task ListAsync(Revocation revocation, CancellationToken ct) => ListAsync([revocation], ct);
+
+    private async Task ListAsync(List<Revocation> revocations, CancellationToken ct)
     {
         // Pruned here, not on the validators' reads: the table grows only when someone is revoked.
-        await db.Revocations.Where(r => r.ExpiresAt <= revocation.RevokedAt).ExecuteDeleteAsync(ct);
-        db.Revocations.Add(revocation);
+        var now = clock.GetUtcNow();
+        await db.Revocations.Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(ct);
+        db.Revocations.AddRange(revocations);
         await db.SaveChangesAsync(ct);
     }
 }
