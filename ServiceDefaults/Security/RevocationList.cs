@@ -18,7 +18,7 @@ namespace Platform.ServiceDefaults.Security;
 /// </summary>
 public sealed record RevokedEntry(string Kind, string Hash, DateTimeOffset? IssuedBefore, DateTimeOffset ExpiresAt);
 
-/// <summary>The token server's answer at <c>GET /api/identity/revocations</c>: every entry still live, each time.</summary>
+/// <summary>The token server's answer at <c>GET /api/identity/connect/revocations</c>: every entry still live, each time.</summary>
 public sealed record RevocationListResponse(IReadOnlyList<RevokedEntry> Entries);
 
 public static class RevokedKinds
@@ -147,7 +147,7 @@ internal sealed partial class RevocationListPoller(
         while (await WaitAsync(timer, stoppingToken));
     }
 
-    /// <summary><c>Identity:RevocationListAddress</c>, or <c>revocations</c> beside the discovery document's <c>.well-known/</c>.</summary>
+    /// <summary><c>Identity:RevocationListAddress</c>, or <c>connect/revocations</c> under the token server, found from the discovery document's address.</summary>
     public static Uri AddressOf(IConfiguration configuration)
     {
         if (configuration["Identity:RevocationListAddress"] is { Length: > 0 } configured)
@@ -157,7 +157,7 @@ internal sealed partial class RevocationListPoller(
 
         var issuer = configuration["Identity:Issuer"] ?? throw new InvalidOperationException("Identity:Issuer is not set.");
         var metadata = new Uri(configuration["Identity:MetadataAddress"] ?? $"{issuer.TrimEnd('/')}/.well-known/openid-configuration");
-        return new Uri(metadata, "../revocations");
+        return new Uri(metadata, "../connect/revocations");
     }
 
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)

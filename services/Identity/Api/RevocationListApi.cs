@@ -9,7 +9,7 @@ namespace Platform.Identity.Api;
 /// </summary>
 public static class RevocationListApi
 {
-    public const string Path = "/api/identity/revocations";
+    public const string Path = "/api/identity/connect/revocations";
 
     public static IEndpointRouteBuilder MapRevocationListApi(this IEndpointRouteBuilder app)
     {

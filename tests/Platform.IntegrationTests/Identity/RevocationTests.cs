@@ -123,7 +123,7 @@ public sealed class RevocationTests(TokenServerFixture fixture)
         await TokenServerFixture.JsonAsync(await fixture.AdminAsync(HttpMethod.Post, $"/api/identity/users/{person.Id}/deactivate"), HttpStatusCode.OK);
         using var http = fixture.TokenServer.CreateBrowser();
 
-        var text = await (await http.GetAsync("/api/identity/revocations", Ct)).Content.ReadAsStringAsync(Ct);
+        var text = await (await http.GetAsync("/api/identity/connect/revocations", Ct)).Content.ReadAsStringAsync(Ct);
 
         Assert.DoesNotContain(person.Id.ToString(), text, StringComparison.OrdinalIgnoreCase);
         var entries = JsonDocument.Parse(text).RootElement.GetProperty("entries").EnumerateArray().ToList();
