@@ -118,7 +118,7 @@ public static class ClientsApi
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await applications.UpdateAsync(application, secret, ct);
-            await revoker.RevokeIssuedTokensAsync(client.ClientId, ct);
+            await revoker.RevokeSubjectAsync(client.ClientId, ct);
             await transaction.CommitAsync(ct);
         });
         return TypedResults.Ok(ClientResponse.From(client, secret));

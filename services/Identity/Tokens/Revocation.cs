@@ -28,14 +28,11 @@ public sealed class Revocation
     public DateTimeOffset ExpiresAt { get; private set; }
 
     /// <summary>
-    /// Every token of this subject issued until now is refused. JWTs date themselves in whole seconds: the cut-off
-    /// is the next whole second, so a token issued in the same second as the deactivation is refused too.
+    /// Every token of this subject issued in an earlier second than now is refused; those of this second are listed
+    /// by id beside it (<see cref="TokenRevoker.RevokeSubjectAsync"/>), so a token issued a moment later is not.
     /// </summary>
-    public static Revocation OfSubject(string subject, DateTimeOffset now, TimeSpan accessTokenLifetime)
-    {
-        var nextSecond = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds() + 1);
-        return New(RevokedKinds.Subject, subject, nextSecond, now, accessTokenLifetime);
-    }
+    public static Revocation OfSubject(string subject, DateTimeOffset now, TimeSpan accessTokenLifetime) =>
+        New(RevokedKinds.Subject, subject, DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds()), now, accessTokenLifetime);
 
     /// <summary>Every access token of this sign-in session (OpenIddict authorization) is refused.</summary>
     public static Revocation OfSession(string authorizationId, DateTimeOffset now, TimeSpan accessTokenLifetime) =>

@@ -14,19 +14,13 @@ namespace Platform.Identity.Tokens;
 public sealed class TokenRevoker(
     IdentityDbContext db, IOpenIddictTokenManager tokens, IOpenIddictAuthorizationManager authorizations, TokenServerSettings settings, TimeProvider clock)
 {
-    /// <summary>A person deactivated, a machine client's secret rotated or the client removed: everything it holds.</summary>
-    public async Task RevokeSubjectAsync(string subject, CancellationToken ct)
-    {
-        await authorizations.RevokeBySubjectAsync(subject, ct);
-        await tokens.RevokeBySubjectAsync(subject, ct);
-        await ListAsync(Revocation.OfSubject(subject, clock.GetUtcNow(), settings.AccessTokenLifetime), ct);
-    }
-
     /// <summary>
-    /// A machine client's secret rotated: every token it holds now, listed one by one, so that a token it fetches
-    /// with the new secret a moment later (in the same second, which a subject cut-off could not tell apart) works.
+    /// A person deactivated, a machine client's secret rotated or the client removed: everything it holds. Listed
+    /// twice over: the subject, refusing tokens issued in any earlier second, and each token it holds now by id, which
+    /// covers the tokens of this very second. JWTs date themselves in whole seconds: a cut-off alone could not tell
+    /// a token from just before from one issued just after (with a new secret, or after a quick reactivation).
     /// </summary>
-    public async Task RevokeIssuedTokensAsync(string subject, CancellationToken ct)
+    public async Task RevokeSubjectAsync(string subject, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var live = await db.Set<OpenIddictEntityFrameworkCoreToken>().AsNoTracking()
@@ -35,7 +29,7 @@ public sealed class TokenRevoker(
             .ToListAsync(ct);
         await authorizations.RevokeBySubjectAsync(subject, ct);
         await tokens.RevokeBySubjectAsync(subject, ct);
-        await ListAsync(live.ConvertAll(id => Revocation.OfToken(id, now, settings.AccessTokenLifetime)), ct);
+        await ListAsync([Revocation.OfSubject(subject, now, settings.AccessTokenLifetime), .. live.Select(id => Revocation.OfToken(id, now, settings.AccessTokenLifetime))], ct);
     }
 
     /// <summary>A sign-in session ends (sign-out, its refresh token revoked): its authorization, refresh and access tokens.</summary>
