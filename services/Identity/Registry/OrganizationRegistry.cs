@@ -15,6 +15,8 @@ public sealed partial class OrganizationRegistry(IHttpClientFactory httpClients,
     public const string ClientName = "capacity-registry";
     public const string AddressSetting = "Identity:Registry:Address";
 
+    private int _warned;
+
     public Uri? Address { get; } = configuration[AddressSetting] is { Length: > 0 } address ? new Uri(address) : null;
 
     /// <summary><c>true</c> when the registry has it; <c>false</c> when it has not; <c>null</c> when it could not say.</summary>
@@ -22,7 +24,12 @@ public sealed partial class OrganizationRegistry(IHttpClientFactory httpClients,
     {
         if (Address is null)
         {
-            LogNotConfigured(AddressSetting);
+            // Once per process: a token server run on its own says so, without a line for every applicant.
+            if (Interlocked.Exchange(ref _warned, 1) == 0)
+            {
+                LogNotConfigured(AddressSetting);
+            }
+
             return true;
         }
 

@@ -129,7 +129,7 @@ public static class TokenServerExtensions
         builder.Services.AddHostedService<IdentitySeeder>();
         builder.Services.AddScoped<TokenRevoker>();
         builder.Services.AddHttpClient(OrganizationRegistry.ClientName);
-        builder.Services.AddScoped<OrganizationRegistry>();
+        builder.Services.AddSingleton<OrganizationRegistry>();
 
         // Behind the gateway: the public host and scheme come in X-Forwarded-* headers (from loopback proxies
         // only, by default), so that discovery, redirects and the default issuer name the public URL.
