@@ -25,11 +25,14 @@ public static class AuthenticationExtensions
         builder.Services.AddHttpClient(MetadataClientName);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<TokenValidationCache>();
+        // What the token server revoked (deactivated people, ended sessions, revoked tokens), polled every few seconds.
+        builder.Services.TryAddSingleton<RevocationList>();
+        builder.Services.AddHostedService<RevocationListPoller>();
         builder.Services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IConfiguration, IHttpClientFactory, TokenValidationCache>((options, configuration, httpClients, cache) =>
+            .Configure<IConfiguration, IHttpClientFactory, TokenValidationCache, RevocationList>((options, configuration, httpClients, cache, revoked) =>
             {
                 var issuer = configuration["Identity:Issuer"]
                     ?? throw new InvalidOperationException("Identity:Issuer is not set: the service cannot tell which tokens to trust.");
@@ -48,6 +51,17 @@ public static class AuthenticationExtensions
                     // Access tokens only: an identity token from the same server is not a key to the API.
                     ValidTypes = ["at+jwt"],
                     ClockSkew = TimeSpan.FromSeconds(30),
+                };
+                // After the signature, cached or not: a valid token the token server has revoked since is refused.
+                options.Events ??= new JwtBearerEvents();
+                var validated = options.Events.OnTokenValidated;
+                options.Events.OnTokenValidated = async context =>
+                {
+                    await validated(context);
+                    if (context.Result is null && context.Principal is { } principal && revoked.IsRevoked(principal))
+                    {
+                        context.Fail("The access token has been revoked.");
+                    }
                 };
                 // After MapInboundClaims, which configures the default handler wrapped here.
                 var handlers = options.TokenHandlers.ToArray();

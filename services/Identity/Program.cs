@@ -22,6 +22,7 @@ app.UseAntiforgery();
 app.MapDefaultEndpoints();
 
 app.MapConnectEndpoints();
+app.MapRevocationListApi();
 app.MapAccountPages();
 app.MapUsersApi();
 app.MapClientsApi();

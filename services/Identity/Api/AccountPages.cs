@@ -70,6 +70,12 @@ public static class AccountPages
             return LoginForm(context, antiforgery, returnUrl, form.Email, "Wrong e-mail or password.");
         }
 
+        // Told only to someone who knows the password: the account's state is nobody else's business.
+        if (!user.IsActive)
+        {
+            return LoginForm(context, antiforgery, returnUrl, form.Email, Deactivated, StatusCodes.Status403Forbidden);
+        }
+
         var identity = new ClaimsIdentity(CookieScheme, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, user.Id.ToString()).SetClaim(Claims.Name, user.DisplayName);
         await context.SignInAsync(CookieScheme, new ClaimsPrincipal(identity));
@@ -128,7 +134,9 @@ public static class AccountPages
     private static async Task<PlatformUser?> SignedInUser(HttpContext context, UserManager<PlatformUser> users)
     {
         var session = await context.AuthenticateAsync(CookieScheme);
-        return session.Succeeded && session.Principal.GetClaim(Claims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
+        return session.Succeeded && session.Principal.GetClaim(Claims.Subject) is { } subject && await users.FindByIdAsync(subject) is { IsActive: true } user
+            ? user
+            : null;
     }
 
     /// <summary>Only this service's own pages are places to go back to: anything else would be an open redirect.</summary>
@@ -136,6 +144,8 @@ public static class AccountPages
         returnUrl is not null && returnUrl.StartsWith("/api/identity/", StringComparison.Ordinal) && !returnUrl.Contains('\\', StringComparison.Ordinal)
             ? returnUrl
             : SignedInPath;
+
+    public const string Deactivated = "This account has been deactivated. If you need access again, ask the programme admin.";
 
     private const string ExpiredForm = "The form has expired or did not come from this page. Please try again.";
 

@@ -6,6 +6,8 @@ namespace Platform.Identity.Api;
 /// <summary>A program that gets tokens with client credentials; the server generates its secret.</summary>
 public sealed record CreateClientRequest(string? ClientId, List<string?>? Roles, string? DisplayName = null, Guid? OrganizationId = null, Guid? ParticipantId = null);
 
+public sealed record ClientQuery(string? Role, int? Page, int? PageSize);
+
 public sealed record ClientResponse(
     string ClientId,
     string DisplayName,

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -26,18 +27,35 @@ public static class ConnectEndpoints
         connect.MapMethods("/authorize", [HttpMethods.Get, HttpMethods.Post], Authorize).WithName("Authorize").WithSummary("Authorization code flow (PKCE required)");
         connect.MapPost("/token", Exchange).WithName("Token").WithSummary("Authorization code, refresh token and client credentials grants");
         connect.MapMethods("/userinfo", [HttpMethods.Get, HttpMethods.Post], UserInfo).WithName("UserInfo").WithSummary("The signed-in person's claims");
-        connect.MapMethods("/logout", [HttpMethods.Get, HttpMethods.Post], (Delegate)Logout).WithName("Logout").WithSummary("End the sign-in session");
+        connect.MapMethods("/logout", [HttpMethods.Get, HttpMethods.Post], (Delegate)Logout).WithName("Logout")
+            .WithSummary("End the sign-in session: the sign-in cookie and every session (refresh token) started under it");
+        // Answered by OpenIddict before routing (RFC 7009); mapped so that the API reference shows it.
+        connect.MapPost("/revoke", Revoke).WithName("Revoke")
+            .WithSummary("Revoke a refresh token (ends its session) or an access token (refused everywhere within seconds); RFC 7009")
+            .Accepts<RevocationForm>("application/x-www-form-urlencoded");
         return app;
     }
 
-    public static async Task<IResult> Authorize(HttpContext context, UserManager<PlatformUser> users)
+    /// <summary>The claim of the sign-in cookie that names the sessions (OpenIddict authorizations) started under it.</summary>
+    public const string SessionClaim = "platform_session";
+
+    /// <summary>At most this many sessions are remembered per sign-in cookie (each authorize adds one).</summary>
+    private const int MaxSessionsPerCookie = 20;
+
+    public static async Task<IResult> Authorize(
+        HttpContext context, UserManager<PlatformUser> users, IOpenIddictApplicationManager applications, IOpenIddictAuthorizationManager authorizations)
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         var returnUrl = await ReturnUrlOf(context.Request);
 
         var session = await context.AuthenticateAsync(AccountPages.CookieScheme);
         var user = session.Succeeded && session.Principal.GetClaim(Claims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
-        if (user is null || await users.IsLockedOutAsync(user))
+        if (user is { IsActive: false })
+        {
+            await context.SignOutAsync(AccountPages.CookieScheme);
+        }
+
+        if (user is null || !user.IsActive || await users.IsLockedOutAsync(user))
         {
             return request.HasPromptValue(PromptValues.None)
                 ? Forbid(Errors.LoginRequired, "The person is not signed in.")
@@ -53,8 +71,34 @@ public static class ConnectEndpoints
 
         // The only client allowed here is the platform's own (first-party): consent is implicit.
         var identity = TokenIdentities.ForPerson(user, request.ClientId!, request.GetScopes());
+
+        // The session this sign-in starts, made here rather than by OpenIddict so that the sign-in cookie can name it:
+        // signing out then ends exactly the sessions of this browser (their refresh tokens revoked).
+        var application = await applications.FindByClientIdAsync(request.ClientId!, context.RequestAborted)
+            ?? throw new InvalidOperationException("OpenIddict has validated the client.");
+        var authorization = await authorizations.CreateAsync(
+            identity, user.Id.ToString(), (await applications.GetIdAsync(application, context.RequestAborted))!,
+            AuthorizationTypes.AdHoc, identity.GetScopes(), context.RequestAborted);
+        var authorizationId = await authorizations.GetIdAsync(authorization, context.RequestAborted);
+        identity.SetAuthorizationId(authorizationId);
+        await RememberSessionAsync(context, session, authorizationId!);
+
         return Results.SignIn(new(identity), authenticationScheme: ServerScheme);
     }
+
+    private static async Task RememberSessionAsync(HttpContext context, AuthenticateResult session, string authorizationId)
+    {
+        var cookie = new ClaimsIdentity(session.Principal!.Claims.Where(c => c.Type != SessionClaim), AccountPages.CookieScheme, Claims.Name, Claims.Role);
+        foreach (var id in session.Principal!.FindAll(SessionClaim).Select(c => c.Value).Append(authorizationId).TakeLast(MaxSessionsPerCookie))
+        {
+            cookie.AddClaim(new Claim(SessionClaim, id));
+        }
+
+        await context.SignInAsync(AccountPages.CookieScheme, new ClaimsPrincipal(cookie), session.Properties);
+    }
+
+    /// <summary>Never reached: OpenIddict answers the revocation endpoint itself. Documents the form.</summary>
+    public static IResult Revoke() => Results.StatusCode(StatusCodes.Status501NotImplemented);
 
     public static async Task<IResult> Exchange(HttpContext context, UserManager<PlatformUser> users, IOpenIddictApplicationManager applications)
     {
@@ -84,6 +128,11 @@ public static class ConnectEndpoints
             if (user is null)
             {
                 return Forbid(Errors.InvalidGrant, "The account no longer exists.");
+            }
+
+            if (!user.IsActive)
+            {
+                return Forbid(Errors.InvalidGrant, "The account has been deactivated.");
             }
 
             if (await users.IsLockedOutAsync(user))
@@ -141,8 +190,23 @@ public static class ConnectEndpoints
         return Results.Ok(claims);
     }
 
-    public static async Task<IResult> Logout(HttpContext context)
+    public static async Task<IResult> Logout(HttpContext context, TokenRevoker revoker)
     {
+        var session = await context.AuthenticateAsync(AccountPages.CookieScheme);
+        var sessions = session.Succeeded ? session.Principal.FindAll(SessionClaim).Select(c => c.Value).ToList() : [];
+        // An id_token_hint names its own session: ended too, when it is the signed-in person's (or nobody is signed in here).
+        var hint = await context.AuthenticateAsync(ServerScheme);
+        if (hint.Principal?.GetAuthorizationId() is { } hinted
+            && (!session.Succeeded || session.Principal.GetClaim(Claims.Subject) == hint.Principal.GetClaim(Claims.Subject)))
+        {
+            sessions.Add(hinted);
+        }
+
+        foreach (var id in sessions.Distinct(StringComparer.Ordinal))
+        {
+            await revoker.EndSessionAsync(id, context.RequestAborted);
+        }
+
         await context.SignOutAsync(AccountPages.CookieScheme);
         // OpenIddict sends the browser to the client's post_logout_redirect_uri when it is registered, else here.
         return Results.SignOut(new AuthenticationProperties { RedirectUri = AccountPages.SignedOutPath }, [ServerScheme]);

@@ -11,7 +11,14 @@ public sealed record CreateUserRequest(string? Email, string? DisplayName, strin
 
 public sealed record ChangeRoleRequest(string? Role, Guid? OrganizationId = null, Guid? ParticipantId = null);
 
-public sealed record UserQuery(string? Role, int? Page, int? PageSize);
+/// <param name="Status"><c>active</c> or <c>deactivated</c>; both when left out.</param>
+public sealed record UserQuery(string? Role, int? Page, int? PageSize, string? Status = null);
+
+public static class UserStatus
+{
+    public const string Active = "active";
+    public const string Deactivated = "deactivated";
+}
 
 public sealed record UserResponse(
     Guid Id,
@@ -23,8 +30,11 @@ public sealed record UserResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? OneTimePassword = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Guid? ParticipantId = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Guid? ParticipantId = null,
+    string Status = UserStatus.Active,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? DeactivatedAt = null)
 {
     public static UserResponse From(PlatformUser user, string? oneTimePassword = null) =>
-        new(user.Id, user.Email!, user.DisplayName, user.Role, user.OrganizationId, user.MustChangePassword, user.CreatedAt, user.UpdatedAt, oneTimePassword, user.ParticipantId);
+        new(user.Id, user.Email!, user.DisplayName, user.Role, user.OrganizationId, user.MustChangePassword, user.CreatedAt, user.UpdatedAt, oneTimePassword,
+            user.ParticipantId, user.IsActive ? UserStatus.Active : UserStatus.Deactivated, user.DeactivatedAt);
 }

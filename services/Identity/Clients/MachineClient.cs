@@ -75,6 +75,7 @@ public sealed record MachineClient(string ClientId, string DisplayName, IReadOnl
             Permissions =
             {
                 Permissions.Endpoints.Token,
+                Permissions.Endpoints.Revocation,
                 Permissions.GrantTypes.ClientCredentials,
                 Permissions.Prefixes.Scope + PlatformClaims.ApiScope,
             },

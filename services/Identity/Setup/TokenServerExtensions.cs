@@ -7,6 +7,8 @@ using OpenIddict.Validation.AspNetCore;
 using Platform.Identity.Api;
 using Platform.Identity.Data;
 using Platform.Identity.Keys;
+using Platform.Identity.Registry;
+using Platform.Identity.Tokens;
 using Platform.Identity.Users;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -73,6 +75,7 @@ public static class TokenServerExtensions
                     .SetTokenEndpointUris("api/identity/connect/token")
                     .SetUserInfoEndpointUris("api/identity/connect/userinfo")
                     .SetEndSessionEndpointUris("api/identity/connect/logout")
+                    .SetRevocationEndpointUris("api/identity/connect/revoke")
                     .SetConfigurationEndpointUris("api/identity/.well-known/openid-configuration")
                     .SetJsonWebKeySetEndpointUris("api/identity/.well-known/jwks");
 
@@ -89,6 +92,10 @@ public static class TokenServerExtensions
                 server.SetAccessTokenLifetime(settings.AccessTokenLifetime)
                     .SetRefreshTokenLifetime(settings.RefreshTokenLifetime);
 
+                // RFC 7009: OpenIddict revokes the token; this lists it (or ends its session) for the validators.
+                server.AddEventHandler(ListRevokedToken.Descriptor);
+                server.AddEventHandler(RefuseAnotherClientsToken.Descriptor);
+
                 // Services validate access tokens themselves (RS256 against the JWKS): they must be readable JWTs.
                 server.DisableAccessTokenEncryption();
 
@@ -102,6 +109,9 @@ public static class TokenServerExtensions
             .AddValidation(validation =>
             {
                 validation.UseLocalServer();
+                // The admin API reads the token's entry: a deactivated admin or a revoked token is refused here at once.
+                validation.EnableTokenEntryValidation();
+                validation.EnableAuthorizationEntryValidation();
                 validation.AddAudiences(PlatformClaims.ApiAudience);
                 validation.UseAspNetCore();
             });
@@ -117,6 +127,9 @@ public static class TokenServerExtensions
         builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerKeyOptions>();
         builder.Services.AddHostedService<ServerKeyLoader>();
         builder.Services.AddHostedService<IdentitySeeder>();
+        builder.Services.AddScoped<TokenRevoker>();
+        builder.Services.AddHttpClient(OrganizationRegistry.ClientName);
+        builder.Services.AddSingleton<OrganizationRegistry>();
 
         // Behind the gateway: the public host and scheme come in X-Forwarded-* headers (from loopback proxies
         // only, by default), so that discovery, redirects and the default issuer name the public URL.

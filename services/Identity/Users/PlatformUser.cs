@@ -28,6 +28,11 @@ public sealed class PlatformUser : IdentityUser<Guid>
     /// <summary>Set when the server generated the password: the person chooses their own at the first sign-in.</summary>
     public bool MustChangePassword { get; private set; }
 
+    /// <summary>Set while the programme admin has deactivated the person (they left the consortium): no sign-in, no token.</summary>
+    public DateTimeOffset? DeactivatedAt { get; private set; }
+
+    public bool IsActive => DeactivatedAt is null;
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -78,6 +83,30 @@ public sealed class PlatformUser : IdentityUser<Guid>
         ParticipantId = membership.ParticipantId;
         UpdatedAt = now;
         return true;
+    }
+
+    /// <summary>Off-boarding: the person can no longer sign in; the caller revokes what they hold.</summary>
+    public void Deactivate(DateTimeOffset now)
+    {
+        if (DeactivatedAt is not null)
+        {
+            throw new RuleViolationException("already-deactivated", "The person is deactivated already.");
+        }
+
+        DeactivatedAt = now;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The person may sign in again (with their password as it was); tokens from before stay revoked.</summary>
+    public void Reactivate(DateTimeOffset now)
+    {
+        if (DeactivatedAt is null)
+        {
+            throw new RuleViolationException("not-deactivated", "The person is active.");
+        }
+
+        DeactivatedAt = null;
+        UpdatedAt = now;
     }
 
     public void PasswordChosen(DateTimeOffset now)

@@ -51,6 +51,14 @@ public sealed class IdentityApp(PlatformServers servers, string databaseConnecti
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         }));
+        if (options.Registry is { } registry)
+        {
+            // Capacity's registry, reached through its TestServer under a host name that does not exist.
+            builder.UseSetting("Identity:Registry:Address", "http://capacity.test/");
+            builder.ConfigureTestServices(services => services.AddHttpClient(Platform.Identity.Registry.OrganizationRegistry.ClientName)
+                .ConfigurePrimaryHttpMessageHandler(registry));
+        }
+
         if (options.ClockOffset != TimeSpan.Zero)
         {
             // Only the token server's clock: its tokens are dated (iat, exp) as if issued that long ago.
@@ -69,4 +77,5 @@ public sealed class IdentityApp(PlatformServers servers, string databaseConnecti
 /// <param name="AdminEmail">The first programme-admin, created on the first start on an empty database.</param>
 /// <param name="AdminPassword">Their password.</param>
 /// <param name="ClockOffset">How far the token server's clock is from the real one (negative: in the past).</param>
-public sealed record IdentityAppOptions(string Issuer, string AdminEmail, string AdminPassword, TimeSpan ClockOffset = default);
+/// <param name="Registry">Where the token server checks organisations (Capacity's handler); none: not checked.</param>
+public sealed record IdentityAppOptions(string Issuer, string AdminEmail, string AdminPassword, TimeSpan ClockOffset = default, Func<HttpMessageHandler>? Registry = null);

@@ -48,9 +48,9 @@ public sealed class PlatformIdentity : IAsyncDisposable
     /// Another instance of the token server on the same database, hence with the same signing keys, admin and
     /// clients, but another issuer or clock: its tokens are signed by keys the services trust. Dispose it after use.
     /// </summary>
-    public async Task<IdentityApp> StartVariantAsync(string? issuer = null, TimeSpan clockOffset = default)
+    public async Task<IdentityApp> StartVariantAsync(string? issuer = null, TimeSpan clockOffset = default, Func<HttpMessageHandler>? registry = null)
     {
-        var app = new IdentityApp(Servers, App.DatabaseConnectionString, App.Options with { Issuer = issuer ?? Issuer, ClockOffset = clockOffset });
+        var app = new IdentityApp(Servers, App.DatabaseConnectionString, App.Options with { Issuer = issuer ?? Issuer, ClockOffset = clockOffset, Registry = registry });
         try
         {
             await app.StartAsync();

@@ -115,6 +115,15 @@ public sealed partial class PlatformTokens(IdentityApp identity)
     public async Task<IssuedTokens> SignInAsync(string scope)
     {
         using var browser = identity.CreateBrowser();
+        return await SignInAsync(browser, scope, identity.Options.AdminEmail, identity.Options.AdminPassword);
+    }
+
+    /// <summary>
+    /// A person signs in through <paramref name="browser"/> (which keeps the sign-in cookie, for a later sign-out);
+    /// with <c>offline_access</c> in <paramref name="scope"/> the answer holds a refresh token.
+    /// </summary>
+    public async Task<IssuedTokens> SignInAsync(HttpClient browser, string scope, string email, string password)
+    {
         var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
         var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
         var state = Guid.NewGuid().ToString("N");
@@ -139,8 +148,8 @@ public sealed partial class PlatformTokens(IdentityApp identity)
         {
             ["__RequestVerificationToken"] = HiddenField(html, "__RequestVerificationToken"),
             ["returnUrl"] = HiddenField(html, "returnUrl"),
-            ["email"] = identity.Options.AdminEmail,
-            ["password"] = identity.Options.AdminPassword,
+            ["email"] = email,
+            ["password"] = password,
         }), Ct);
         var backToAuthorize = await RedirectOfAsync(signIn, "the login form");
         Assert.StartsWith("/api/identity/connect/authorize", backToAuthorize.OriginalString, StringComparison.Ordinal);
@@ -215,7 +224,8 @@ public sealed partial class PlatformTokens(IdentityApp identity)
         return new IssuedTokens(
             body.GetProperty("access_token").GetString()!,
             body.TryGetProperty("id_token", out var idToken) ? idToken.GetString() : null,
-            DateTimeOffset.UtcNow.AddSeconds(body.GetProperty("expires_in").GetInt32()));
+            DateTimeOffset.UtcNow.AddSeconds(body.GetProperty("expires_in").GetInt32()),
+            body.TryGetProperty("refresh_token", out var refreshToken) ? refreshToken.GetString() : null);
     }
 
     private static async Task<Uri> RedirectOfAsync(HttpResponseMessage response, string step)
@@ -226,7 +236,7 @@ public sealed partial class PlatformTokens(IdentityApp identity)
         return response.Headers.Location!;
     }
 
-    private static string HiddenField(string html, string name)
+    public static string HiddenField(string html, string name)
     {
         var match = HiddenInput().Matches(html).FirstOrDefault(m => WebUtility.HtmlDecode(m.Groups["name"].Value) == name);
         Assert.True(match is not null, $"no hidden field {name} in the page: {html}");
@@ -243,4 +253,4 @@ public sealed partial class PlatformTokens(IdentityApp identity)
 public sealed record ClientCredentials(string ClientId, string ClientSecret);
 
 /// <summary>What the token endpoint gave; <see cref="IdToken"/> only for a person's sign-in with <c>openid</c>.</summary>
-public sealed record IssuedTokens(string AccessToken, string? IdToken, DateTimeOffset ExpiresAt);
+public sealed record IssuedTokens(string AccessToken, string? IdToken, DateTimeOffset ExpiresAt, string? RefreshToken = null);

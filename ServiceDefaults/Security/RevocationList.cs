@@ -1,0 +1,180 @@
+using System.Collections.Frozen;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Platform.ServiceDefaults.Security;
+
+/// <summary>
+/// What the token server has revoked while access tokens it issued earlier may still be unexpired: a person or
+/// client (<see cref="RevokedKinds.Subject"/>: every token issued before <see cref="IssuedBefore"/>), a sign-in
+/// session (<see cref="RevokedKinds.Session"/>, the authorization id) or one token (<see cref="RevokedKinds.Token"/>).
+/// Values are SHA-256 hashes (<see cref="RevocationList.Hash"/>), so the list says nothing about anyone to
+/// whoever reads it; an entry is dropped once no token it could refuse can still be valid (<see cref="ExpiresAt"/>).
+/// </summary>
+public sealed record RevokedEntry(string Kind, string Hash, DateTimeOffset? IssuedBefore, DateTimeOffset ExpiresAt);
+
+/// <summary>The token server's answer at <c>GET /api/identity/connect/revocations</c>: every entry still live, each time.</summary>
+public sealed record RevocationListResponse(IReadOnlyList<RevokedEntry> Entries);
+
+public static class RevokedKinds
+{
+    public const string Subject = "subject";
+    public const string Session = "session";
+    public const string Token = "token";
+
+    /// <summary>The private claims OpenIddict puts in its access tokens: the session (authorization) and the token entry.</summary>
+    public const string AuthorizationIdClaim = "oi_au_id";
+    public const string TokenIdClaim = "oi_tkn_id";
+}
+
+/// <summary>
+/// The local copy of the token server's revocation list that every token validator checks after the signature
+/// (cached or not): a token of a deactivated person, of an ended session or revoked itself is refused within one
+/// poll. Empty at rest, so the check costs one length test per request.
+/// </summary>
+public sealed class RevocationList(TimeProvider clock)
+{
+    private volatile Snapshot _snapshot = Snapshot.Empty;
+
+    /// <summary>When the list was last fetched; <c>null</c> before the first success.</summary>
+    public DateTimeOffset? RefreshedAt => _snapshot.FetchedAt;
+
+    public int Count => _snapshot.Count;
+
+    public static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+
+    internal void Replace(IEnumerable<RevokedEntry> entries, DateTimeOffset fetchedAt) => _snapshot = Snapshot.From(entries, fetchedAt);
+
+    /// <summary>Whether the token server has revoked the token this principal was read from.</summary>
+    public bool IsRevoked(ClaimsPrincipal principal)
+    {
+        var snapshot = _snapshot;
+        if (snapshot.Count == 0)
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow();
+        if (snapshot.Subjects.Count > 0 && principal.FindFirst(PlatformClaims.Subject)?.Value is { } subject
+            && snapshot.Subjects.TryGetValue(Hash(subject), out var entry) && entry.ExpiresAt > now
+            && (entry.IssuedBefore is not { } cutOff || IssuedAt(principal) is not { } issuedAt || issuedAt < cutOff))
+        {
+            return true;
+        }
+
+        return Listed(snapshot.Sessions, principal.FindFirst(RevokedKinds.AuthorizationIdClaim)?.Value, now)
+            || Listed(snapshot.Tokens, principal.FindFirst(RevokedKinds.TokenIdClaim)?.Value, now);
+    }
+
+    private static bool Listed(FrozenDictionary<string, RevokedEntry> entries, string? value, DateTimeOffset now) =>
+        value is not null && entries.Count > 0 && entries.TryGetValue(Hash(value), out var entry) && entry.ExpiresAt > now;
+
+    private static DateTimeOffset? IssuedAt(ClaimsPrincipal principal) =>
+        long.TryParse(principal.FindFirst("iat")?.Value, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+
+    private sealed record Snapshot(
+        FrozenDictionary<string, RevokedEntry> Subjects, FrozenDictionary<string, RevokedEntry> Sessions,
+        FrozenDictionary<string, RevokedEntry> Tokens, DateTimeOffset? FetchedAt)
+    {
+        public static readonly Snapshot Empty = new(FrozenDictionary<string, RevokedEntry>.Empty, FrozenDictionary<string, RevokedEntry>.Empty, FrozenDictionary<string, RevokedEntry>.Empty, null);
+
+        public int Count => Subjects.Count + Sessions.Count + Tokens.Count;
+
+        public static Snapshot From(IEnumerable<RevokedEntry> entries, DateTimeOffset fetchedAt)
+        {
+            var list = entries.ToList();
+            return new Snapshot(Of(list, RevokedKinds.Subject), Of(list, RevokedKinds.Session), Of(list, RevokedKinds.Token), fetchedAt);
+        }
+
+        // A subject may be listed twice (deactivated, reactivated, deactivated again): the latest cut-off wins.
+        private static FrozenDictionary<string, RevokedEntry> Of(List<RevokedEntry> entries, string kind) =>
+            entries.Where(e => e.Kind == kind)
+                .GroupBy(e => e.Hash, StringComparer.Ordinal)
+                .ToFrozenDictionary(g => g.Key, g => g.MaxBy(e => (e.IssuedBefore ?? DateTimeOffset.MaxValue, e.ExpiresAt))!, StringComparer.Ordinal);
+    }
+}
+
+/// <summary>
+/// Fetches the token server's revocation list every <c>Identity:RevocationPollInterval</c> (2 s), from
+/// <c>Identity:RevocationListAddress</c> (by default next to the discovery document). Fail safe: when the list
+/// cannot be fetched, the last copy stays in force and the failure is logged; nobody is refused for it.
+/// </summary>
+internal sealed partial class RevocationListPoller(
+    RevocationList list, IHttpClientFactory httpClients, IConfiguration configuration, TimeProvider clock, ILogger<RevocationListPoller> logger)
+    : BackgroundService
+{
+    public static TimeSpan DefaultInterval => TimeSpan.FromSeconds(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var address = AddressOf(configuration);
+        var interval = configuration.GetValue<TimeSpan?>("Identity:RevocationPollInterval") is { } configured && configured > TimeSpan.Zero ? configured : DefaultInterval;
+        var failing = false;
+        using var timer = new PeriodicTimer(interval, clock);
+        do
+        {
+            try
+            {
+                using var http = httpClients.CreateClient(AuthenticationExtensions.MetadataClientName);
+                using var attempt = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                attempt.CancelAfter(TimeSpan.FromSeconds(10));
+                var answer = await http.GetFromJsonAsync<RevocationListResponse>(address, attempt.Token);
+                list.Replace(answer?.Entries ?? [], clock.GetUtcNow());
+                if (failing)
+                {
+                    failing = false;
+                    LogRecovered(address);
+                }
+            }
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
+            {
+                return; // Stopping: whatever the last fetch met (a token server stopping first) is nobody's concern.
+            }
+            catch (Exception ex)
+            {
+                if (!failing)
+                {
+                    failing = true;
+                    LogFailed(ex, address, list.Count);
+                }
+            }
+        }
+        while (await WaitAsync(timer, stoppingToken));
+    }
+
+    /// <summary><c>Identity:RevocationListAddress</c>, or <c>connect/revocations</c> under the token server, found from the discovery document's address.</summary>
+    public static Uri AddressOf(IConfiguration configuration)
+    {
+        if (configuration["Identity:RevocationListAddress"] is { Length: > 0 } configured)
+        {
+            return new Uri(configured);
+        }
+
+        var issuer = configuration["Identity:Issuer"] ?? throw new InvalidOperationException("Identity:Issuer is not set.");
+        var metadata = new Uri(configuration["Identity:MetadataAddress"] ?? $"{issuer.TrimEnd('/')}/.well-known/openid-configuration");
+        return new Uri(metadata, "../connect/revocations");
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The token server's revocation list at {Address} cannot be fetched; the last copy ({Count} entries) stays in force")]
+    private partial void LogFailed(Exception exception, Uri address, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The token server's revocation list at {Address} is fetched again")]
+    private partial void LogRecovered(Uri address);
+}

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Text.Json;
+using Platform.IntegrationTests.Infrastructure;
+using Platform.ServiceDefaults.Security;
+
+namespace Platform.IntegrationTests.Identity;
+
+/// <summary>
+/// RFC 7009 at <c>/connect/revoke</c>, found through discovery as a certified client library looks for it: a
+/// revoked refresh token ends its session (its access tokens refused by the services within seconds), a revoked
+/// access token is refused likewise, an unknown token is a 200 as the RFC says, and another client's token is
+/// refused and keeps working. Signing out ends the session's refresh token the same way.
+/// </summary>
+[Collection(TokenServerFixture.Collection)]
+public sealed class RevocationTests(TokenServerFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Discovery_names_the_revocation_endpoint()
+    {
+        using var http = fixture.TokenServer.CreateBrowser();
+        var discovery = await TokenServerFixture.JsonAsync(await http.GetAsync("/api/identity/.well-known/openid-configuration", Ct), HttpStatusCode.OK);
+
+        Assert.True(discovery.TryGetProperty("revocation_endpoint", out var endpoint), $"no revocation_endpoint in {discovery}");
+        Assert.Equal(new Uri(fixture.TokenServer.Issuer, "connect/revoke"), new Uri(endpoint.GetString()!));
+    }
+
+    [Fact]
+    public async Task Revoking_a_refresh_token_ends_its_session()
+    {
+        var person = await fixture.NewPersonAsync();
+        var (browser, tokens) = await fixture.SignInAsync(person);
+        using var _ = browser;
+        Assert.Equal(HttpStatusCode.OK, await fixture.ServiceAnswersAsync(tokens.AccessToken));
+
+        using var revoked = await fixture.RevokeAsync(tokens.RefreshToken!, PlatformTokens.WebClientId, hint: "refresh_token");
+
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        Assert.Equal("invalid_grant", await TokenServerFixture.OAuthErrorAsync(await fixture.RefreshAsync(tokens.RefreshToken!)));
+        await fixture.RefusedByTheServiceAsync(tokens.AccessToken, "an access token of the ended session");
+    }
+
+    [Fact]
+    public async Task A_revoked_access_token_is_refused_by_the_service_within_seconds()
+    {
+        var client = await fixture.Identity.Tokens.NewClientAsync(PlatformRoles.Monitor);
+        var tokens = await fixture.Identity.Tokens.ClientCredentialsAsync(client);
+        var other = await fixture.Identity.Tokens.ClientCredentialsAsync(client);
+        Assert.Equal(HttpStatusCode.OK, await fixture.ServiceAnswersAsync(tokens.AccessToken));
+
+        using var revoked = await fixture.RevokeAsync(tokens.AccessToken, client.ClientId, client.ClientSecret, hint: "access_token");
+
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        await fixture.RefusedByTheServiceAsync(tokens.AccessToken, "the revoked access token");
+        // Only that token: the client's other token works on.
+        Assert.Equal(HttpStatusCode.OK, await fixture.ServiceAnswersAsync(other.AccessToken));
+    }
+
+    [Fact]
+    public async Task An_unknown_token_is_a_200_as_RFC_7009_says()
+    {
+        var client = await fixture.Identity.Tokens.NewClientAsync(PlatformRoles.Monitor);
+
+        using var confidential = await fixture.RevokeAsync("not-a-token-this-server-issued", client.ClientId, client.ClientSecret);
+        using var bySignInClient = await fixture.RevokeAsync(Guid.NewGuid().ToString("N"), PlatformTokens.WebClientId);
+
+        Assert.Equal(HttpStatusCode.OK, confidential.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, bySignInClient.StatusCode);
+    }
+
+    [Fact]
+    public async Task Another_clients_token_is_refused_and_keeps_working()
+    {
+        var owner = await fixture.Identity.Tokens.NewClientAsync(PlatformRoles.Monitor);
+        var stranger = await fixture.Identity.Tokens.NewClientAsync(PlatformRoles.Monitor);
+        var tokens = await fixture.Identity.Tokens.ClientCredentialsAsync(owner);
+
+        using var revoked = await fixture.RevokeAsync(tokens.AccessToken, stranger.ClientId, stranger.ClientSecret);
+        using var badSecret = await fixture.RevokeAsync(tokens.AccessToken, owner.ClientId, "not-the-secret");
+
+        Assert.NotEqual(HttpStatusCode.OK, revoked.StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, badSecret.StatusCode);
+        await TokenServerFixture.OAuthErrorAsync(revoked);
+        Assert.Equal("invalid_client", await TokenServerFixture.OAuthErrorAsync(badSecret));
+        await fixture.ServiceHasPolledAsync();
+        Assert.Equal(HttpStatusCode.OK, await fixture.ServiceAnswersAsync(tokens.AccessToken));
+    }
+
+    [Fact]
+    public async Task Signing_out_revokes_the_sessions_refresh_token()
+    {
+        var person = await fixture.NewPersonAsync();
+        var (browser, tokens) = await fixture.SignInAsync(person);
+        using var _ = browser;
+
+        using var signedOut = await browser.GetAsync("/api/identity/connect/logout", Ct);
+
+        Assert.True(signedOut.StatusCode is HttpStatusCode.Found or HttpStatusCode.OK, $"sign-out: {(int)signedOut.StatusCode}");
+        Assert.Equal("invalid_grant", await TokenServerFixture.OAuthErrorAsync(await fixture.RefreshAsync(tokens.RefreshToken!)));
+        await fixture.RefusedByTheServiceAsync(tokens.AccessToken, "an access token of the signed-out session");
+    }
+
+    [Fact]
+    public async Task Signing_out_leaves_the_persons_other_sessions_alone()
+    {
+        var person = await fixture.NewPersonAsync();
+        var (laptop, kept) = await fixture.SignInAsync(person);
+        var (phone, _) = await fixture.SignInAsync(person);
+        using var __ = laptop;
+        using var ___ = phone;
+
+        using var signedOut = await phone.GetAsync("/api/identity/connect/logout", Ct);
+
+        var refreshed = await TokenServerFixture.JsonAsync(await fixture.RefreshAsync(kept.RefreshToken!), HttpStatusCode.OK);
+        Assert.False(string.IsNullOrEmpty(refreshed.GetProperty("access_token").GetString()));
+    }
+
+    [Fact]
+    public async Task The_revocation_list_holds_hashes_only()
+    {
+        var person = await fixture.NewPersonAsync();
+        await TokenServerFixture.JsonAsync(await fixture.AdminAsync(HttpMethod.Post, $"/api/identity/users/{person.Id}/deactivate"), HttpStatusCode.OK);
+        using var http = fixture.TokenServer.CreateBrowser();
+
+        var text = await (await http.GetAsync("/api/identity/connect/revocations", Ct)).Content.ReadAsStringAsync(Ct);
+
+        Assert.DoesNotContain(person.Id.ToString(), text, StringComparison.OrdinalIgnoreCase);
+        var entries = JsonDocument.Parse(text).RootElement.GetProperty("entries").EnumerateArray().ToList();
+        Assert.Contains(entries, e => e.GetProperty("kind").GetString() == "subject" && e.GetProperty("hash").GetString() == RevocationList.Hash(person.Id.ToString()));
+    }
+}
