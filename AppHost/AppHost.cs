@@ -22,6 +22,8 @@ gateway.WithEnvironment("Gateway__PublicPaths__0", "/api/media/catalogue/{**rest
     .WithEnvironment("Gateway__PublicPages__0__Path", "/catalogue/{**rest}")
     .WithEnvironment("Gateway__PublicPages__0__Service", "media");
 
+// The token server asks Capacity's registry whether an applicant's organisation exists (docs/identity.md).
+identity.WithEnvironment("Identity__Registry__Address", capacity.GetEndpoint("http"));
 identity.IssuesTokensFor(gateway, [capacity, grants, youth, partnerships, media, gateway]);
 gateway.LinksApiReference([identity, capacity, grants, youth, partnerships, media]);
 

@@ -279,6 +279,11 @@ public sealed partial class KubernetesManifestsTests(RenderedManifests manifests
                     Assert.Equal(manifests.Projects.Select(p => p.Name).Where(n => n != "identity").Order(StringComparer.Ordinal), sourcePods.Order(StringComparer.Ordinal));
                     Assert.Empty(sourceNamespaces);
                     break;
+                case "capacity":
+                    // The token server asks the organisation registry whether an applicant's organisation exists.
+                    Assert.Equal(new[] { Gateway, "identity" }.Order(StringComparer.Ordinal), sourcePods.Order(StringComparer.Ordinal));
+                    Assert.Empty(sourceNamespaces);
+                    break;
                 default:
                     Assert.Equal(new[] { Gateway }, sourcePods);
                     Assert.Empty(sourceNamespaces);

@@ -22,6 +22,7 @@ public sealed class AccessControlTests(PlatformFixture platform)
 
     private static readonly SemaphoreSlim SetupLock = new(1, 1);
     private static Guid? _organizationId;
+    private static Guid? _applicantOrganizationId;
 
     /// <summary>Role (or <c>anonymous</c>) × endpoint group × the status that role must get.</summary>
     public static TheoryData<string, string, int> Matrix()
@@ -67,7 +68,7 @@ public sealed class AccessControlTests(PlatformFixture platform)
         var organizationId = await SharedOrganizationAsync(ct);
         var (method, template) = EndpointGroups[group];
 
-        using var withToken = role == "anonymous" ? null : await platform.GatewayAsAsync(role, role == "applicant" ? Guid.NewGuid() : null);
+        using var withToken = role == "anonymous" ? null : await platform.GatewayAsAsync(role, role == "applicant" ? await ApplicantOrganizationAsync(ct) : null);
         var client = withToken ?? platform.Gateway;
         using var request = new HttpRequestMessage(method, template.Replace("{id}", organizationId.ToString()));
         if (method != HttpMethod.Get)
@@ -196,6 +197,29 @@ public sealed class AccessControlTests(PlatformFixture platform)
 
             _organizationId = id;
             return id;
+        }
+        finally
+        {
+            SetupLock.Release();
+        }
+    }
+
+    /// <summary>Another registered organisation, the one the applicant acts for (the token server refuses an unknown one).</summary>
+    private async Task<Guid> ApplicantOrganizationAsync(CancellationToken ct)
+    {
+        await SetupLock.WaitAsync(ct);
+        try
+        {
+            if (_applicantOrganizationId is { } known)
+            {
+                return known;
+            }
+
+            using var admin = await platform.GatewayAsAsync("programme-admin");
+            using var created = await admin.PostAsJsonAsync("/api/capacity/organizations", OrganizationBody($"Access test applicant {Guid.NewGuid():N}"), ct);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            _applicantOrganizationId = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
+            return _applicantOrganizationId.Value;
         }
         finally
         {
