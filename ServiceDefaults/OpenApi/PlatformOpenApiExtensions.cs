@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.ServiceDefaults.OpenApi;
 
@@ -26,11 +28,33 @@ public static class PlatformOpenApiExtensions
         builder.Services.AddSingleton(new PlatformOpenApiService(service));
         builder.Services.AddOpenApi(DocumentName, options =>
         {
+            options.CreateSchemaReferenceId = SchemaReferenceId;
             options.AddDocumentTransformer(new PlatformDocumentTransformer(service));
             options.AddOperationTransformer<PlatformOperationTransformer>();
             options.AddSchemaTransformer<ReferenceDataSchemaTransformer>();
         });
         return builder;
+    }
+
+    /// <summary>
+    /// A nested type's schema is named after the types it is nested in (<c>CampFiguresResponseRow</c>): by default only
+    /// its own name counts, so every response's <c>Row</c> collapsed into one schema and most of them pointed at the
+    /// wrong shape.
+    /// </summary>
+    private static string? SchemaReferenceId(JsonTypeInfo type)
+    {
+        var id = OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+        if (id is null || !type.Type.IsNested || type.Type.IsGenericType)
+        {
+            return id;
+        }
+
+        for (var outer = type.Type.DeclaringType; outer is not null; outer = outer.DeclaringType)
+        {
+            id = outer.Name.Split('`')[0] + id;
+        }
+
+        return id;
     }
 
     /// <summary>Serves the document if <see cref="AddPlatformOpenApi"/> was called; anyone may read it.</summary>

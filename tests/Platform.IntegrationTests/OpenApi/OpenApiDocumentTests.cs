@@ -90,6 +90,18 @@ public sealed class OpenApiDocumentTests(OpenApiDocuments documents) : IClassFix
         Assert.Equal(Municipality.All, Strings(municipality["schema"]!["enum"]));
     }
 
+    [Fact]
+    public void Nested_records_of_the_same_name_keep_their_own_schemas()
+    {
+        // Youth's cohort and camp figures both answer rows of a nested record named Row, of different shapes.
+        var schemas = documents.Of("youth")["components"]!["schemas"]!;
+        Assert.Null(schemas["Row"]);
+        Assert.NotNull(schemas["CohortFiguresResponseRow"]!["properties"]!["cohortName"]);
+        Assert.NotNull(schemas["CampFiguresResponseRow"]!["properties"]!["campsHeld"]);
+        var camps = documents.Of("youth")["paths"]!.AsObject().Single(p => p.Key.EndsWith("/figures/camps", StringComparison.Ordinal)).Value!;
+        Assert.Contains("CampFiguresResponse", camps.ToJsonString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(OpenApiDocuments.Services), MemberType = typeof(OpenApiDocuments))]
     public void Document_matches_its_checked_in_copy(string service)
