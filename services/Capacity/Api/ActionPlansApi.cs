@@ -49,8 +49,8 @@ public static class ActionPlansApi
         var errors = new ValidationErrors();
         var paging = new Paging(query.Page, query.PageSize);
         paging.Validate(errors);
-        var status = Query.Enum<ActionStatus>(query.Status, "status", errors);
-        Query.Municipality(query.Municipality, errors);
+        var status = QueryFilter.Enum<ActionStatus>(query.Status, "status", errors);
+        QueryFilter.Municipality(query.Municipality, errors);
         if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());

@@ -59,9 +59,9 @@ public static class ActivitiesApi
         var errors = new ValidationErrors();
         var paging = new Paging(query.Page, query.PageSize);
         paging.Validate(errors);
-        var kind = Query.Enum<CapacityActivityKind>(query.Kind, "kind", errors);
-        var status = Query.Enum<ActivityStatus>(query.Status, "status", errors);
-        Query.Municipality(query.Municipality, errors);
+        var kind = QueryFilter.Enum<CapacityActivityKind>(query.Kind, "kind", errors);
+        var status = QueryFilter.Enum<ActivityStatus>(query.Status, "status", errors);
+        QueryFilter.Municipality(query.Municipality, errors);
         if (query.Audience is not null && !Audiences.All.Contains(query.Audience, StringComparer.Ordinal))
         {
             errors.Add("audience", $"Use one of {string.Join(", ", Audiences.All)}.");

@@ -103,9 +103,9 @@ public static class AssessmentsApi
         var errors = new ValidationErrors();
         var paging = new Paging(query.Page, query.PageSize);
         paging.Validate(errors);
-        var kind = Query.Enum<AssessmentKind>(query.Kind, "kind", errors);
-        var status = Query.Enum<AssessmentStatus>(query.Status, "status", errors);
-        Query.Municipality(query.Municipality, errors);
+        var kind = QueryFilter.Enum<AssessmentKind>(query.Kind, "kind", errors);
+        var status = QueryFilter.Enum<AssessmentStatus>(query.Status, "status", errors);
+        QueryFilter.Municipality(query.Municipality, errors);
         if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());

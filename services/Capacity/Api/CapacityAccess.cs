@@ -52,31 +52,3 @@ public sealed class PersonalDataAccess(IAuthorizationService authorization, IHtt
     public async Task<bool> AllowedAsync() =>
         http.HttpContext is { } context && (await authorization.AuthorizeAsync(context.User, CapacityAccess.PersonalData)).Succeeded;
 }
-
-/// <summary>Checks of the query parameters Capacity's lists share.</summary>
-internal static class Query
-{
-    public static TEnum? Enum<TEnum>(string? value, string field, ValidationErrors errors) where TEnum : struct, System.Enum
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (System.Enum.TryParse<TEnum>(value, ignoreCase: false, out var parsed) && System.Enum.IsDefined(parsed) && char.IsAsciiLetter(value[0]))
-        {
-            return parsed;
-        }
-
-        errors.Add(field, $"Use one of {string.Join(", ", System.Enum.GetNames<TEnum>())}.");
-        return null;
-    }
-
-    public static void Municipality(string? value, ValidationErrors errors)
-    {
-        if (value is not null && !Contracts.ReferenceData.Municipality.IsKnown(value))
-        {
-            errors.Add("municipality", $"Use one of {string.Join(", ", Contracts.ReferenceData.Municipality.All)}.");
-        }
-    }
-}

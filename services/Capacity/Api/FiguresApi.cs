@@ -39,7 +39,7 @@ public static class FiguresApi
         [AsParameters] AssessmentFiguresQuery query, CapacityDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        Query.Municipality(query.Municipality, errors);
+        QueryFilter.Municipality(query.Municipality, errors);
         if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
@@ -94,7 +94,7 @@ public static class FiguresApi
         [AsParameters] ProgressQuery query, CapacityDbContext db, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        Query.Municipality(query.Municipality, errors);
+        QueryFilter.Municipality(query.Municipality, errors);
         if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
@@ -124,8 +124,8 @@ public static class FiguresApi
         [AsParameters] ActivityFiguresQuery query, ClaimsPrincipal user, IAuthorizationService authorization, CapacityDbContext db, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        Query.Municipality(query.Municipality, errors);
-        var kind = Query.Enum<CapacityActivityKind>(query.Kind, "kind", errors);
+        QueryFilter.Municipality(query.Municipality, errors);
+        var kind = QueryFilter.Enum<CapacityActivityKind>(query.Kind, "kind", errors);
         if (query.Audience is not null && !Audiences.All.Contains(query.Audience, StringComparer.Ordinal))
         {
             errors.Add("audience", $"Use one of {string.Join(", ", Audiences.All)}.");

@@ -49,7 +49,7 @@ public static class ParticipantsApi
         var errors = new ValidationErrors();
         var paging = new Paging(query.Page, query.PageSize);
         paging.Validate(errors);
-        Query.Municipality(query.Municipality, errors);
+        QueryFilter.Municipality(query.Municipality, errors);
         if (query.Sector is not null && !Sectors.All.Contains(query.Sector, StringComparer.Ordinal))
         {
             errors.Add("sector", $"Use one of {string.Join(", ", Sectors.All)}.");

@@ -68,8 +68,8 @@ public static class AgreementsApi
         var errors = new ValidationErrors();
         var paging = new Paging(query.Page, query.PageSize);
         paging.Validate(errors);
-        var status = Filters.Enum<AgreementStatus>(query.Status, "status", errors);
-        Filters.Municipality(query.Municipality, errors);
+        var status = QueryFilter.Enum<AgreementStatus>(query.Status, "status", errors);
+        QueryFilter.Municipality(query.Municipality, errors);
         if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());

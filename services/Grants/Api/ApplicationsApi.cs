@@ -138,8 +138,8 @@ public static class ApplicationsApi
         var errors = new ValidationErrors();
         var paging = new Paging(query.Page, query.PageSize);
         paging.Validate(errors);
-        var status = Filters.Enum<ApplicationStatus>(query.Status, "status", errors);
-        Filters.Municipality(query.Municipality, errors);
+        var status = QueryFilter.Enum<ApplicationStatus>(query.Status, "status", errors);
+        QueryFilter.Municipality(query.Municipality, errors);
         if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());

@@ -60,9 +60,9 @@ public static class CallsApi
         var errors = new ValidationErrors();
         var paging = new Paging(query.Page, query.PageSize);
         paging.Validate(errors);
-        var status = Filters.Enum<CallStatus>(query.Status, "status", errors);
-        var targetGroup = Filters.Enum<TargetGroup>(query.TargetGroup, "targetGroup", errors);
-        Filters.Municipality(query.Municipality, errors);
+        var status = QueryFilter.Enum<CallStatus>(query.Status, "status", errors);
+        var targetGroup = QueryFilter.Enum<TargetGroup>(query.TargetGroup, "targetGroup", errors);
+        QueryFilter.Municipality(query.Municipality, errors);
         if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
@@ -356,33 +356,5 @@ public static class CallsApi
         change(call);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(CallResponse.From(call));
-    }
-}
-
-/// <summary>The query filters every list shares: an unknown value is a 400 naming the parameter.</summary>
-internal static class Filters
-{
-    public static T? Enum<T>(string? value, string field, ValidationErrors errors) where T : struct, System.Enum
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (System.Enum.TryParse<T>(value, ignoreCase: false, out var parsed) && System.Enum.IsDefined(parsed) && !char.IsAsciiDigit(value[0]) && value[0] != '-')
-        {
-            return parsed;
-        }
-
-        errors.Add(field, $"Use one of {string.Join(", ", System.Enum.GetNames<T>())}.");
-        return null;
-    }
-
-    public static void Municipality(string? value, ValidationErrors errors)
-    {
-        if (value is not null && !Contracts.ReferenceData.Municipality.IsKnown(value))
-        {
-            errors.Add("municipality", $"Use one of {string.Join(", ", Contracts.ReferenceData.Municipality.All)}.");
-        }
     }
 }

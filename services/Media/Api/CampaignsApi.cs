@@ -51,10 +51,10 @@ public static class CampaignsApi
         [AsParameters] CampaignQuery query, MediaDbContext db, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        var paging = ListQuery.Paging(query.Page, query.PageSize, errors);
-        var status = ListQuery.Enum<CampaignStatus>(query.Status, "status", errors);
-        ListQuery.Code(query.Municipality, Municipality.All, "municipality", errors);
-        ListQuery.Code(query.Audience, Audience.All, "audience", errors);
+        var paging = QueryFilter.Paging(query.Page, query.PageSize, errors);
+        var status = QueryFilter.Enum<CampaignStatus>(query.Status, "status", errors);
+        QueryFilter.Code(query.Municipality, Municipality.All, "municipality", errors);
+        QueryFilter.Code(query.Audience, Audience.All, "audience", errors);
         if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());

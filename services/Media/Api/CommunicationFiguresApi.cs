@@ -28,8 +28,8 @@ public static class CommunicationFiguresApi
     public static async Task<Results<Ok<ReachFigures>, ValidationProblem>> Reach([AsParameters] ReachFiguresQuery query, MediaDbContext db, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        var status = ListQuery.Enum<CampaignStatus>(query.Status, "status", errors);
-        ListQuery.Code(query.Municipality, Municipality.All, "municipality", errors);
+        var status = QueryFilter.Enum<CampaignStatus>(query.Status, "status", errors);
+        QueryFilter.Code(query.Municipality, Municipality.All, "municipality", errors);
         if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
@@ -62,7 +62,7 @@ public static class CommunicationFiguresApi
         [AsParameters] OutputFiguresQuery query, MediaDbContext db, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        ListQuery.Code(query.Municipality, Municipality.All, "municipality", errors);
+        QueryFilter.Code(query.Municipality, Municipality.All, "municipality", errors);
         if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());

@@ -60,11 +60,11 @@ public static class OutputsApi
         [AsParameters] OutputQuery query, MediaDbContext db, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        var paging = ListQuery.Paging(query.Page, query.PageSize, errors);
-        var status = ListQuery.Enum<OutputStatus>(query.Status, "status", errors);
-        var type = ListQuery.Enum<OutputType>(query.Type, "type", errors);
-        ListQuery.Code(query.Municipality, Municipality.All, "municipality", errors);
-        ListQuery.Code(query.Language, Language.All, "language", errors);
+        var paging = QueryFilter.Paging(query.Page, query.PageSize, errors);
+        var status = QueryFilter.Enum<OutputStatus>(query.Status, "status", errors);
+        var type = QueryFilter.Enum<OutputType>(query.Type, "type", errors);
+        QueryFilter.Code(query.Municipality, Municipality.All, "municipality", errors);
+        QueryFilter.Code(query.Language, Language.All, "language", errors);
         if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
@@ -86,10 +86,10 @@ public static class OutputsApi
         [AsParameters] OutputQuery query, MediaDbContext db, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        var paging = ListQuery.Paging(query.Page, query.PageSize, errors);
-        var type = ListQuery.Enum<OutputType>(query.Type, "type", errors);
-        ListQuery.Code(query.Municipality, Municipality.All, "municipality", errors);
-        ListQuery.Code(query.Language, Language.All, "language", errors);
+        var paging = QueryFilter.Paging(query.Page, query.PageSize, errors);
+        var type = QueryFilter.Enum<OutputType>(query.Type, "type", errors);
+        QueryFilter.Code(query.Municipality, Municipality.All, "municipality", errors);
+        QueryFilter.Code(query.Language, Language.All, "language", errors);
         if (query.Status is not null)
         {
             errors.Add("status", "Not a filter here: every output listed failed its latest check.");

@@ -23,10 +23,10 @@ public static class PublishedOutputsApi
         [AsParameters] PublishedOutputQuery query, MediaDbContext db, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        var paging = ListQuery.Paging(query.Page, query.PageSize, errors);
-        var type = ListQuery.Enum<OutputType>(query.Type, "type", errors);
-        ListQuery.Code(query.Municipality, Municipality.All, "municipality", errors);
-        ListQuery.Code(query.Language, Language.All, "language", errors);
+        var paging = QueryFilter.Paging(query.Page, query.PageSize, errors);
+        var type = QueryFilter.Enum<OutputType>(query.Type, "type", errors);
+        QueryFilter.Code(query.Municipality, Municipality.All, "municipality", errors);
+        QueryFilter.Code(query.Language, Language.All, "language", errors);
         if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());

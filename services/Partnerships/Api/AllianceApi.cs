@@ -38,7 +38,7 @@ public static class AllianceApi
         var errors = new ValidationErrors();
         var paging = new Paging(query.Page, query.PageSize);
         paging.Validate(errors);
-        Query.Municipality(query.Municipality, errors);
+        QueryFilter.Municipality(query.Municipality, errors);
         if (query.Region is not null and not ("KK" or "SJ"))
         {
             errors.Add("region", "Use KK or SJ.");

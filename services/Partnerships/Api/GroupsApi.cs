@@ -58,8 +58,8 @@ public static class GroupsApi
         var errors = new ValidationErrors();
         var paging = new Paging(query.Page, query.PageSize);
         paging.Validate(errors);
-        Query.Municipality(query.Municipality, errors);
-        var stage = Query.Enum<GroupStage>(query.Stage, "stage", errors);
+        QueryFilter.Municipality(query.Municipality, errors);
+        var stage = QueryFilter.Enum<GroupStage>(query.Stage, "stage", errors);
         if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());

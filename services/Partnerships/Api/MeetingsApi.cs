@@ -56,9 +56,9 @@ public static class MeetingsApi
         var errors = new ValidationErrors();
         var paging = new Paging(query.Page, query.PageSize);
         paging.Validate(errors);
-        Query.Municipality(query.Municipality, errors);
-        var body = Query.Enum<MeetingBody>(query.Body, "body", errors);
-        var minutes = Query.Enum<MinutesStatus>(query.MinutesStatus, "minutesStatus", errors);
+        QueryFilter.Municipality(query.Municipality, errors);
+        var body = QueryFilter.Enum<MeetingBody>(query.Body, "body", errors);
+        var minutes = QueryFilter.Enum<MinutesStatus>(query.MinutesStatus, "minutesStatus", errors);
         if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
@@ -163,7 +163,7 @@ public static class MeetingsApi
         var errors = new ValidationErrors();
         var paging = new Paging(query.Page, query.PageSize);
         paging.Validate(errors);
-        Query.Municipality(query.Municipality, errors);
+        QueryFilter.Municipality(query.Municipality, errors);
         if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());

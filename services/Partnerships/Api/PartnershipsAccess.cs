@@ -52,31 +52,3 @@ public sealed class PersonalDataAccess(IAuthorizationService authorization, IHtt
     public async Task<bool> AllowedAsync() =>
         http.HttpContext is { } context && (await authorization.AuthorizeAsync(context.User, PartnershipsAccess.PersonalData)).Succeeded;
 }
-
-internal static class Query
-{
-    /// <summary>A query string enum by its exact name (never a number); a wrong one is named in the 400.</summary>
-    public static TEnum? Enum<TEnum>(string? value, string field, ValidationErrors errors) where TEnum : struct, System.Enum
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (System.Enum.GetNames<TEnum>().Contains(value, StringComparer.Ordinal))
-        {
-            return System.Enum.Parse<TEnum>(value);
-        }
-
-        errors.Add(field, $"Use one of {string.Join(", ", System.Enum.GetNames<TEnum>())}.");
-        return null;
-    }
-
-    public static void Municipality(string? value, ValidationErrors errors)
-    {
-        if (value is not null && !Contracts.ReferenceData.Municipality.IsKnown(value))
-        {
-            errors.Add("municipality", $"Use one of {string.Join(", ", Contracts.ReferenceData.Municipality.All)}.");
-        }
-    }
-}

@@ -42,9 +42,9 @@ public static class PilotsApi
         var errors = new ValidationErrors();
         var paging = new Paging(query.Page, query.PageSize);
         paging.Validate(errors);
-        Query.Municipality(query.Municipality, errors);
-        var status = Query.Enum<PilotStatus>(query.Status, "status", errors);
-        var kind = Query.Enum<PilotInitiativeKind>(query.Kind, "kind", errors);
+        QueryFilter.Municipality(query.Municipality, errors);
+        var status = QueryFilter.Enum<PilotStatus>(query.Status, "status", errors);
+        var kind = QueryFilter.Enum<PilotInitiativeKind>(query.Kind, "kind", errors);
         if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());

@@ -45,8 +45,8 @@ public static class RecommendationsApi
         var errors = new ValidationErrors();
         var paging = new Paging(query.Page, query.PageSize);
         paging.Validate(errors);
-        Query.Municipality(query.Municipality, errors);
-        var status = Query.Enum<RecommendationStatus>(query.Status, "status", errors);
+        QueryFilter.Municipality(query.Municipality, errors);
+        var status = QueryFilter.Enum<RecommendationStatus>(query.Status, "status", errors);
         if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());

@@ -50,8 +50,8 @@ public static class SocialServicesApi
         var errors = new ValidationErrors();
         var paging = new Paging(query.Page, query.PageSize);
         paging.Validate(errors);
-        Query.Municipality(query.Municipality, errors);
-        var status = Query.Enum<SocialServiceStatus>(query.Status, "status", errors);
+        QueryFilter.Municipality(query.Municipality, errors);
+        var status = QueryFilter.Enum<SocialServiceStatus>(query.Status, "status", errors);
         if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());

@@ -49,9 +49,9 @@ public static class CampsApi
         var errors = new ValidationErrors();
         var paging = new Paging(query.Page, query.PageSize);
         paging.Validate(errors);
-        var status = Query.Enum<CampStatus>(query.Status, "status", errors);
-        var audience = Query.Enum<CampAudience>(query.Audience, "audience", errors);
-        Query.Municipality(query.Municipality, errors);
+        var status = QueryFilter.Enum<CampStatus>(query.Status, "status", errors);
+        var audience = QueryFilter.Enum<CampAudience>(query.Audience, "audience", errors);
+        QueryFilter.Municipality(query.Municipality, errors);
         if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());

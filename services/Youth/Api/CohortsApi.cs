@@ -56,8 +56,8 @@ public static class CohortsApi
         var errors = new ValidationErrors();
         var paging = new Paging(query.Page, query.PageSize);
         paging.Validate(errors);
-        var status = Query.Enum<CohortStatus>(query.Status, "status", errors);
-        Query.Municipality(query.Municipality, errors);
+        var status = QueryFilter.Enum<CohortStatus>(query.Status, "status", errors);
+        QueryFilter.Municipality(query.Municipality, errors);
         if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
@@ -135,8 +135,8 @@ public static class CohortsApi
         var errors = new ValidationErrors();
         var paging = new Paging(query.Page, query.PageSize);
         paging.Validate(errors);
-        var status = Query.Enum<ApplicationStatus>(query.Status, "status", errors);
-        Query.Municipality(query.Municipality, errors);
+        var status = QueryFilter.Enum<ApplicationStatus>(query.Status, "status", errors);
+        QueryFilter.Municipality(query.Municipality, errors);
         if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
@@ -287,31 +287,3 @@ public sealed record ApplicationResponse(
 public sealed record CohortQuery(string? Status, string? Municipality, int? Page, int? PageSize);
 
 public sealed record ApplicationQuery(string? Status, string? Municipality, int? Page, int? PageSize);
-
-/// <summary>Checks of the query parameters lists share.</summary>
-internal static class Query
-{
-    public static TEnum? Enum<TEnum>(string? value, string field, ValidationErrors errors) where TEnum : struct, System.Enum
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (System.Enum.TryParse<TEnum>(value, ignoreCase: false, out var parsed) && System.Enum.IsDefined(parsed) && !char.IsAsciiDigit(value[0]) && value[0] != '-')
-        {
-            return parsed;
-        }
-
-        errors.Add(field, $"Use one of {string.Join(", ", System.Enum.GetNames<TEnum>())}.");
-        return null;
-    }
-
-    public static void Municipality(string? value, ValidationErrors errors)
-    {
-        if (value is not null && !Contracts.ReferenceData.Municipality.IsKnown(value))
-        {
-            errors.Add("municipality", $"Use one of {string.Join(", ", Contracts.ReferenceData.Municipality.All)}.");
-        }
-    }
-}

@@ -33,7 +33,7 @@ public static class FiguresApi
         [AsParameters] CohortFiguresQuery query, ClaimsPrincipal user, IAuthorizationService authorization, YouthDbContext db, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        Query.Municipality(query.Municipality, errors);
+        QueryFilter.Municipality(query.Municipality, errors);
         if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
@@ -75,8 +75,8 @@ public static class FiguresApi
         [AsParameters] CampFiguresQuery query, ClaimsPrincipal user, IAuthorizationService authorization, YouthDbContext db, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        Query.Municipality(query.Municipality, errors);
-        var audience = Query.Enum<CampAudience>(query.Audience, "audience", errors);
+        QueryFilter.Municipality(query.Municipality, errors);
+        var audience = QueryFilter.Enum<CampAudience>(query.Audience, "audience", errors);
         if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());

@@ -81,8 +81,8 @@ public static class InternshipsApi
         var errors = new ValidationErrors();
         var paging = new Paging(query.Page, query.PageSize);
         paging.Validate(errors);
-        var status = Query.Enum<InternshipStatus>(query.Status, "status", errors);
-        Query.Municipality(query.Municipality, errors);
+        var status = QueryFilter.Enum<InternshipStatus>(query.Status, "status", errors);
+        QueryFilter.Municipality(query.Municipality, errors);
         if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
