@@ -40,7 +40,8 @@ internal static class Replicas
                 endpoint.TargetPort = null;
             }
 
-            builder.CreateResourceBuilder(project).WithReplicas(count);
+            // Each response names the replica that served it (X-Served-By), so spreading can be seen and tested.
+            builder.CreateResourceBuilder(project).WithReplicas(count).WithEnvironment("Platform__InstanceHeader", "true");
         }
 
         return builder;
