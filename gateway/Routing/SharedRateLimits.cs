@@ -34,7 +34,10 @@ public sealed partial class SharedRateLimits : IDisposable
             // Connect in the background and keep trying; a counter that takes longer than this is not worth waiting for.
             redis.AbortOnConnectFail = false;
             redis.ConnectTimeout = 2_000;
+            redis.SyncTimeout = 500;
             redis.AsyncTimeout = 500;
+            // While disconnected, a count fails at once (and the local limiter answers) instead of queueing.
+            redis.BacklogPolicy = BacklogPolicy.FailFast;
             _redis = new(() => ConnectionMultiplexer.Connect(redis));
         }
     }

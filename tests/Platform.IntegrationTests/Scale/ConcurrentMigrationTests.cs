@@ -42,7 +42,7 @@ public sealed class ConcurrentMigrationTests(PlatformServers servers)
         // One replica applied every migration; the others found none pending.
         Assert.Single(migrators, m => m.AppliedMigrations > 0);
         Assert.Equal(migrations.Count, migrators.Sum(m => m.AppliedMigrations));
-        Assert.Equal(migrations, await db.Database.SqlQueryRaw<string>("SELECT \"MigrationId\" AS \"Value\" FROM \"__EFMigrationsHistory\" ORDER BY \"MigrationId\"").ToListAsync(ct));
+        Assert.Equal(migrations, await db.Database.SqlQueryRaw<string>("SELECT migration_id AS \"Value\" FROM \"__EFMigrationsHistory\" ORDER BY migration_id").ToListAsync(ct));
         Assert.Empty(await db.Database.GetPendingMigrationsAsync(ct));
         // The programme's instruments, seeded by a migration, exist once each.
         Assert.Equal(
