@@ -15,6 +15,7 @@ internal static class PlatformResources
         where TProject : IProjectMetadata, new() =>
         builder.AddServiceWithDatabase<TProject>(name, infra)
             .WithReference(infra.Messaging).WaitFor(infra.Messaging)
+            .WithEnvironment("Messaging__QuorumQueues", infra.QuorumQueues ? "true" : "false")
             .WithReference(infra.Cache).WaitFor(infra.Cache);
 
     // Healthy means migrated and connected to what the service uses: what WaitFor should wait for.

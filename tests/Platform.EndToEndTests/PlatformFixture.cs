@@ -50,7 +50,8 @@ public sealed class PlatformFixture : IAsyncLifetime
             // Every test signs in and mints its clients' tokens from this one address: the sign-in budget of a crowd.
             "--Gateway:SignInRateLimitPermits=2000",
             $"--Identity:Admin:Email={AdminEmail}", $"--Parameters:identity-admin-password={_adminPassword}",
-            .. Replicas > 1 ? Services.All.Append("gateway").Select(name => $"--Replicas:{name}={Replicas}") : [],
+            // Several replicas stand for a cluster: the queues are quorum queues then, as on a cluster (a fresh broker here).
+            .. Replicas > 1 ? Services.All.Append("gateway").Select(name => $"--Replicas:{name}={Replicas}").Append("--Messaging:QuorumQueues=true") : [],
         ];
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>(
             arguments,
