@@ -46,7 +46,8 @@ internal sealed partial class DatabaseMigrator<TDbContext>(IServiceScopeFactory 
                 // and closes connections (and transactions) of its own as it goes.
                 await using var lockConnection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
                 await lockConnection.OpenAsync(cancellationToken);
-                await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrateLock})", lockConnection))
+                // No command timeout: waiting while another replica migrates is not a failure, however long it takes.
+                await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrateLock})", lockConnection) { CommandTimeout = 0 })
                 {
                     await take.ExecuteNonQueryAsync(cancellationToken);
                 }
