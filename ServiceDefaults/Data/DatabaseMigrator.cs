@@ -26,7 +26,7 @@ internal sealed partial class DatabaseMigrator<TDbContext>(IServiceScopeFactory 
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(2);
 
     // Advisory locks are per database and each service has its own, so one constant serves every service.
-    private const long MigrateLock = 0x4D16_7A7E;
+    internal const long MigrateLock = 0x4D16_7A7E;
 
     /// <summary>How many migrations this instance applied (0 when another replica had applied them first).</summary>
     internal int AppliedMigrations { get; private set; }

@@ -55,6 +55,41 @@ public sealed class ConcurrentMigrationTests(PlatformServers servers)
         }
     }
 
+    [Fact]
+    public async Task A_replica_waits_for_the_migration_lock_longer_than_any_command_timeout()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // Commands time out after a second; another replica holds the lock (its migration is slow) for longer.
+        var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(await servers.CreateDatabaseAsync("migrate_wait")) { CommandTimeout = 1 }.ConnectionString;
+        await using var holder = new Npgsql.NpgsqlConnection(connectionString);
+        await holder.OpenAsync(ct);
+        await using (var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({DatabaseMigrator<CapacityDbContext>.MigrateLock})", holder))
+        {
+            await take.ExecuteNonQueryAsync(ct);
+        }
+
+        await using var provider = ReplicaServices(connectionString);
+        var migrator = new DatabaseMigrator<CapacityDbContext>(provider.GetRequiredService<IServiceScopeFactory>(), NullLogger<DatabaseMigrator<CapacityDbContext>>.Instance);
+        var starting = migrator.StartAsync(ct);
+        await Eventually.HoldsAsync(async () =>
+        {
+            await using var waiting = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted", holder);
+            return (long)(await waiting.ExecuteScalarAsync(ct))! > 0;
+        }, TimeSpan.FromSeconds(30), "the replica to wait for the lock");
+        // Held for twice the command timeout: the waiting replica must still be waiting, not failed.
+        await Task.Delay(TimeSpan.FromSeconds(2), ct);
+        Assert.False(starting.IsCompleted, starting.Exception?.ToString());
+
+        await using (var release = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_unlock({DatabaseMigrator<CapacityDbContext>.MigrateLock})", holder))
+        {
+            await release.ExecuteNonQueryAsync(ct);
+        }
+
+        await starting;
+        await using var scope = provider.CreateAsyncScope();
+        Assert.Equal(scope.ServiceProvider.GetRequiredService<CapacityDbContext>().Database.GetMigrations().Count(), migrator.AppliedMigrations);
+    }
+
     /// <summary>What one replica has: its own connection pool and context, on the shared database.</summary>
     private static ServiceProvider ReplicaServices(string connectionString)
     {
