@@ -15,6 +15,7 @@ internal static class PlatformResources
         where TProject : IProjectMetadata, new() =>
         builder.AddServiceWithDatabase<TProject>(name, infra)
             .WithReference(infra.Messaging).WaitFor(infra.Messaging)
+            .WithEnvironment("Messaging__QuorumQueues", infra.QuorumQueues ? "true" : "false")
             .WithReference(infra.Cache).WaitFor(infra.Cache);
 
     // Healthy means migrated and connected to what the service uses: what WaitFor should wait for.
@@ -33,6 +34,7 @@ internal static class PlatformResources
     /// The gateway resolves <c>http://{service}</c> through service discovery, so it references every service.
     /// Its endpoint is not proxied by the orchestrator: the one public entrance listens on <c>Gateway:Port</c>
     /// (8080 unless configured; 0 picks a free port, for tests) without an extra hop in front of it.
+    /// Every other <c>Gateway:*</c> setting of the AppHost is handed to the gateway (<c>Gateway:SignInRateLimitPermits</c>, ...).
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddGateway<TProject>(
         this IDistributedApplicationBuilder builder, string name, PlatformInfrastructure infra,
@@ -56,6 +58,15 @@ internal static class PlatformResources
         foreach (var service in services)
         {
             gateway.WithReference(service).WaitFor(service);
+        }
+
+        // The rest of the AppHost's Gateway section (rate limits, TrustedProxies, ...) is the gateway's own configuration.
+        foreach (var setting in builder.Configuration.GetSection("Gateway").AsEnumerable(makePathsRelative: true))
+        {
+            if (setting.Value is not null && !string.Equals(setting.Key, "Port", StringComparison.OrdinalIgnoreCase))
+            {
+                gateway.WithEnvironment($"Gateway__{setting.Key.Replace(":", "__", StringComparison.Ordinal)}", setting.Value);
+            }
         }
 
         return gateway;

@@ -11,7 +11,9 @@ builder.AddRequestGuard();
 
 var app = builder.Build();
 
-// Correlation id first: everything after it, the proxied request included, carries the X-Correlation-Id header.
+// The client's address first (from X-Forwarded-For of trusted proxies only), then the correlation id: everything
+// after it, the proxied request included, carries the X-Correlation-Id header.
+app.UseRealClientAddress(gateway);
 app.UsePlatformDefaults();
 app.UseRequestGuard();
 app.UseAuthentication();

@@ -40,7 +40,13 @@ internal static class Replicas
                 endpoint.TargetPort = null;
             }
 
-            builder.CreateResourceBuilder(project).WithReplicas(count);
+            var replicated = builder.CreateResourceBuilder(project).WithReplicas(count);
+            if (!builder.ExecutionContext.IsPublishMode)
+            {
+                // Here, each response names the replica that served it (X-Served-By), so the spreading can be seen and
+                // tested; not in the manifests: in a cluster the pod's name is in every trace and log line already.
+                replicated.WithEnvironment("Platform__InstanceHeader", "true");
+            }
         }
 
         return builder;

@@ -14,6 +14,13 @@ internal sealed record PlatformInfrastructure(
 {
     public IResourceBuilder<IResourceWithConnectionString> Database(string service) => Databases[service];
 
+    /// <summary>
+    /// Whether the services declare their queues as quorum queues (<c>Messaging:QuorumQueues</c>): on for container and
+    /// external brokers unless configured; off for the local single node, whose kept data may hold the same queues as
+    /// classic ones from earlier runs (a queue cannot change its type; <c>./platform.sh reset</c> empties the broker).
+    /// </summary>
+    public bool QuorumQueues { get; init; }
+
     public static string DatabaseResourceName(string service) => $"{service}-db";
 }
 
@@ -24,14 +31,18 @@ internal static class PlatformInfrastructureExtensions
 
     /// <summary>Adds the servers in the mode chosen by <see cref="InfraModeSelection"/>.</summary>
     public static PlatformInfrastructure AddPlatformInfrastructure(
-        this IDistributedApplicationBuilder builder, IReadOnlyList<string> databases) =>
-        InfraModeSelection.Select(builder.Configuration) switch
+        this IDistributedApplicationBuilder builder, IReadOnlyList<string> databases)
+    {
+        var mode = InfraModeSelection.Select(builder.Configuration);
+        var infra = mode switch
         {
             InfraMode.Container => AddContainers(builder, databases),
             InfraMode.Local => builder.AddLocalServers(databases),
             InfraMode.External => AddExternal(builder, databases),
-            var mode => throw new DistributedApplicationException($"Unknown Infra:Mode '{mode}'."),
+            _ => throw new DistributedApplicationException($"Unknown Infra:Mode '{mode}'."),
         };
+        return infra with { QuorumQueues = builder.Configuration.GetValue<bool?>("Messaging:QuorumQueues") ?? mode != InfraMode.Local };
+    }
 
     // Aspire's own container resources. Data volumes keep a developer's data between runs; tests on a
     // machine with a container engine set Infra:Persistent=false to start from empty servers.

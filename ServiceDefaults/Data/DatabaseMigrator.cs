@@ -17,11 +17,19 @@ namespace Platform.ServiceDefaults.Data;
 /// database, so that EF Core never opens a connection to a missing database (which it logs as an error); and so is
 /// the migrations history table, which Npgsql's provider otherwise reads before it exists (npgsql/efcore.pg#3407: a
 /// failed query logged as an error on every first start, although the migration then succeeds).
+/// Replicas of a service start at the same moment: each takes a PostgreSQL advisory lock on the database before it
+/// migrates, so one applies the migrations (and the data they seed) and the others, after it, find nothing pending.
 /// </summary>
 internal sealed partial class DatabaseMigrator<TDbContext>(IServiceScopeFactory scopes, ILogger<DatabaseMigrator<TDbContext>> logger) : IHostedService
     where TDbContext : DbContext
 {
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(2);
+
+    // Advisory locks are per database and each service has its own, so one constant serves every service.
+    internal const long MigrateLock = 0x4D16_7A7E;
+
+    /// <summary>How many migrations this instance applied (0 when another replica had applied them first).</summary>
+    internal int AppliedMigrations { get; private set; }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -32,15 +40,31 @@ internal sealed partial class DatabaseMigrator<TDbContext>(IServiceScopeFactory 
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-                await CreateDatabaseIfMissingAsync(db.Database.GetConnectionString()!, cancellationToken);
+                var connectionString = db.Database.GetConnectionString()!;
+                await CreateDatabaseIfMissingAsync(connectionString, cancellationToken);
+                // A session lock on a connection of its own, held across the whole migration: MigrateAsync opens
+                // and closes connections (and transactions) of its own as it goes.
+                await using var lockConnection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+                await lockConnection.OpenAsync(cancellationToken);
+                // No command timeout: waiting while another replica migrates is not a failure, however long it takes.
+                await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrateLock})", lockConnection) { CommandTimeout = 0 })
+                {
+                    await take.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                // Closing the unpooled connection (also when this attempt fails) releases the lock.
                 await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
+                var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
                 await db.Database.MigrateAsync(cancellationToken);
                 if (db is IOutboxDbContext)
                 {
                     await db.Database.ExecuteSqlRawAsync(OutboxWakeUp.EnsureTriggerSql, cancellationToken);
                 }
 
-                LogMigrated(typeof(TDbContext).Name, started.ElapsedMilliseconds);
+                await db.Database.ExecuteSqlRawAsync(DataProtectionKeys.EnsureTableSql, cancellationToken);
+
+                AppliedMigrations = pending;
+                LogMigrated(typeof(TDbContext).Name, pending, started.ElapsedMilliseconds);
                 return;
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested && started.Elapsed < GiveUpAfter)
@@ -94,8 +118,8 @@ internal sealed partial class DatabaseMigrator<TDbContext>(IServiceScopeFactory 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created the database {Database}")]
     private partial void LogCreated(string database);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Database of {DbContext} migrated in {ElapsedMs} ms")]
-    private partial void LogMigrated(string dbContext, long elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database of {DbContext} migrated ({Applied} migrations applied by this instance) in {ElapsedMs} ms")]
+    private partial void LogMigrated(string dbContext, int applied, long elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Migrating the database of {DbContext} failed (attempt {Attempt}); retrying")]
     private partial void LogRetrying(Exception exception, string dbContext, int attempt);

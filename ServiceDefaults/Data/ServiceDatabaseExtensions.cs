@@ -13,7 +13,8 @@ public static class ServiceDatabaseExtensions
 {
     /// <summary>
     /// The service's own PostgreSQL database: a pooled DbContext with snake_case names, Aspire's health check,
-    /// retries and telemetry, the outbox wake-up, and migrations applied before the service starts listening.
+    /// retries and telemetry, the outbox wake-up, migrations applied before the service starts listening, and the
+    /// data-protection keys shared by its replicas (<see cref="DataProtectionKeys"/>).
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TDbContext>(this IHostApplicationBuilder builder, string connectionName)
         where TDbContext : DbContext, IOutboxDbContext
@@ -49,6 +50,8 @@ public static class ServiceDatabaseExtensions
         // Registered before messaging on purpose: hosted services start in order, so nothing consumes or
         // dispatches before the schema exists.
         builder.Services.AddHostedService<DatabaseMigrator<TDbContext>>();
+        // After the migrator, which creates the keys' table: the key ring is read at start-up by a hosted service too.
+        builder.AddDataProtectionKeysIn(connectionString);
         return builder;
     }
 }

@@ -47,6 +47,7 @@ public static class ProblemDetailsExtensions
     public static WebApplication UsePlatformDefaults(this WebApplication app)
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseInstanceHeader();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         return app;

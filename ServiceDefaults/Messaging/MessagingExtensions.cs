@@ -42,6 +42,14 @@ public static class MessagingExtensions
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(queues.Prefix, includeNamespace: false));
+            // Messaging:QuorumQueues (the AppHost turns it on for container and external brokers): every consumer's
+            // queue is a quorum queue, replicated over a cluster's nodes, so it and its messages outlive a node. A
+            // queue that exists as a classic one cannot be declared again as quorum (docs/operations.md, Replicas).
+            if (builder.Configuration.GetValue("Messaging:QuorumQueues", false))
+            {
+                bus.AddConfigureEndpointsCallback((_, _, endpoint) => (endpoint as IRabbitMqReceiveEndpointConfigurator)?.SetQuorumQueue());
+            }
+
             bus.AddConsumers(typeof(TDbContext).Assembly);
             configureConsumers?.Invoke(bus);
 

@@ -10,7 +10,10 @@ namespace Platform.Gateway.Routing;
 ///   "ConnectTimeout": "00:00:05",                  // how long to try to open a connection to a service
 ///   "PublicPaths": [ "/api/media/catalogue/{**rest}" ], // reachable without a token
 ///   "PublicPages": [ { "Path": "/catalogue/{**rest}", "Service": "media" } ], // web pages outside /api/, no token
-///   "RateLimitPermits": 100, "RateLimitWindow": "00:00:01" // per client
+///   "RateLimitPermits": 100, "RateLimitWindow": "00:00:01", // per client
+///   "SignInRateLimitPermits": 10, "SignInRateLimitWindow": "00:01:00", // per client address, sign-in and token endpoints
+///   "TrustedProxies": [ "10.0.0.0/8" ],            // whose X-Forwarded-For names the client (default: nobody's)
+///   "RateLimitKeyPrefix": "gateway"                 // the budgets' keys in Redis, shared by the replicas
 /// }
 /// </code>
 /// </summary>
@@ -36,6 +39,20 @@ public sealed class GatewayOptions
     public int RateLimitPermits { get; set; } = 100;
 
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Requests per client address per window to the token server's sign-in and token endpoints (<c>connect/</c> and
+    /// <c>account/</c>): what password guessing and token stuffing go through, so a much smaller budget.
+    /// </summary>
+    public int SignInRateLimitPermits { get; set; } = 10;
+
+    public TimeSpan SignInRateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Addresses and networks (CIDR) of the proxies in front of the gateway whose <c>X-Forwarded-For</c> is believed.</summary>
+    public string[] TrustedProxies { get; set; } = [];
+
+    /// <summary>Where the replicas' shared budgets live in Redis: one prefix per platform sharing a Redis server.</summary>
+    public string RateLimitKeyPrefix { get; set; } = "gateway";
 
     /// <summary>Service names; each is routed from <c>/api/{name}/...</c> to <c>http://{name}</c>.</summary>
     public string[]? Services { get; set; }
@@ -77,9 +94,17 @@ public sealed class GatewayOptions
             throw new InvalidOperationException($"{SectionName}:PublicPages needs a path outside /api/ and a routed service: {string.Join(", ", unrouted.Select(p => $"{p.Path} -> {p.Service}"))}.");
         }
 
-        if (RateLimitPermits <= 0 || RateLimitWindow <= TimeSpan.Zero)
+        if (RateLimitPermits <= 0 || RateLimitWindow <= TimeSpan.Zero || SignInRateLimitPermits <= 0 || SignInRateLimitWindow <= TimeSpan.Zero)
         {
-            throw new InvalidOperationException($"{SectionName}:RateLimitPermits and RateLimitWindow must be positive.");
+            throw new InvalidOperationException($"{SectionName}:RateLimitPermits, RateLimitWindow, SignInRateLimitPermits and SignInRateLimitWindow must be positive.");
+        }
+
+        var untrustworthy = TrustedProxies.Where(p => !(p.Contains('/', StringComparison.Ordinal)
+            ? System.Net.IPNetwork.TryParse(p, out _)
+            : System.Net.IPAddress.TryParse(p, out _))).ToArray();
+        if (untrustworthy.Length > 0)
+        {
+            throw new InvalidOperationException($"{SectionName}:TrustedProxies holds entries that are neither an IP address nor a network (10.0.0.0/8): {string.Join(", ", untrustworthy)}.");
         }
 
         if (RequestTimeout <= TimeSpan.Zero || ConnectTimeout <= TimeSpan.Zero || ServiceTimeouts.Values.Any(t => t <= TimeSpan.Zero))

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Gateway.Routing;
@@ -18,27 +19,31 @@ public static class GatewayPolicies
 
     public const string PerClient = "per-client";
 
+    /// <summary>The token server's sign-in and token endpoints: a small budget per client address.</summary>
+    public const string SignIn = "sign-in";
+
     public static IHostApplicationBuilder AddGatewayPolicies(this IHostApplicationBuilder builder, GatewayOptions options)
     {
         builder.AddPlatformAuthentication();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Caller, policy => policy.RequireAuthenticatedUser());
 
+        builder.AddRealClientAddress(options);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<SharedRateLimits>();
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(PerClient, context => RateLimitPartition.GetFixedWindowLimiter(
-                PartitionOf(context),
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = options.RateLimitPermits,
-                    Window = options.RateLimitWindow,
-                    QueueLimit = 0,
-                }));
+            limiter.AddPolicy(PerClient, context => Limits(context).FixedWindow(PartitionOf(context), options.RateLimitPermits, options.RateLimitWindow));
+            // By address only, token or not: a guesser holds no token, and one client's tokens must not buy more guesses.
+            limiter.AddPolicy(SignIn, context => Limits(context).FixedWindow(
+                $"sign-in:ip:{context.Connection.RemoteIpAddress}", options.SignInRateLimitPermits, options.SignInRateLimitWindow));
             limiter.OnRejected = WriteTooManyRequestsAsync;
         });
         return builder;
     }
+
+    private static SharedRateLimits Limits(HttpContext context) => context.RequestServices.GetRequiredService<SharedRateLimits>();
 
     /// <summary>A machine client by its client id, a person by their subject, anyone else by address.</summary>
     internal static string PartitionOf(HttpContext context) =>

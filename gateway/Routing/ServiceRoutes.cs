@@ -46,6 +46,7 @@ public static class ServiceRoutes
                 AuthorizationPolicy = service == GatewayOptions.TokenServer ? GatewayPolicies.Anonymous : GatewayPolicies.Caller,
                 RateLimiterPolicy = GatewayPolicies.PerClient,
             })
+            .Concat(options.ServiceNames.Contains(GatewayOptions.TokenServer) ? SignInRoutes : [])
             .Concat(options.PublicPaths.Select((path, i) => new RouteConfig
             {
                 RouteId = $"public-{i}",
@@ -65,6 +66,21 @@ public static class ServiceRoutes
                 RateLimiterPolicy = GatewayPolicies.PerClient,
             }))
             .ToArray();
+
+    /// <summary>
+    /// The token server's endpoints that check a password or a secret, or hand out tokens (<c>connect/token</c>,
+    /// <c>connect/authorize</c>, revocation and introspection, the login and password forms): the stricter sign-in
+    /// budget, before the token server's own route. Discovery, keys and the admin API keep the general one.
+    /// </summary>
+    private static readonly RouteConfig[] SignInRoutes = new[] { "connect", "account" }.Select(part => new RouteConfig
+    {
+        RouteId = $"{GatewayOptions.TokenServer}-{part}",
+        ClusterId = GatewayOptions.TokenServer,
+        Match = new RouteMatch { Path = $"/api/{GatewayOptions.TokenServer}/{part}/{{**rest}}" },
+        AuthorizationPolicy = GatewayPolicies.Anonymous,
+        RateLimiterPolicy = GatewayPolicies.SignIn,
+        Order = -1,
+    }).ToArray();
 
     private static string ServiceOf(string publicPath, GatewayOptions options)
     {

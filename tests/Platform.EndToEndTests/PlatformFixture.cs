@@ -18,6 +18,12 @@ public sealed class PlatformFixture : IAsyncLifetime
     private static readonly TimeSpan StartTimeout = int.TryParse(Environment.GetEnvironmentVariable("E2E_START_TIMEOUT_SECONDS"), out var seconds) && seconds > 0
         ? TimeSpan.FromSeconds(seconds)
         : TimeSpan.FromMinutes(4);
+    /// <summary>
+    /// E2E_REPLICAS=N runs every service and the gateway in N processes (<c>--Replicas:{name}=N</c>), behind the
+    /// orchestrator's proxies: the suite's second run in <c>./platform.sh test</c>. 1 unless set.
+    /// </summary>
+    public static readonly int Replicas = int.TryParse(Environment.GetEnvironmentVariable("E2E_REPLICAS"), out var replicas) && replicas > 1 ? replicas : 1;
+
     private readonly string _dataDirectory = CreateDataDirectory();
     private DistributedApplication? _app;
 
@@ -38,26 +44,53 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
+        string[] arguments =
+        [
+            "--Infra:Mode=local", $"--Infra:DataDir={_dataDirectory}", "--Gateway:Port=0",
+            // Every test signs in and mints its clients' tokens from this one address: the sign-in budget of a crowd.
+            "--Gateway:SignInRateLimitPermits=2000",
+            $"--Identity:Admin:Email={AdminEmail}", $"--Parameters:identity-admin-password={_adminPassword}",
+            // Several replicas stand for a cluster: the queues are quorum queues then, as on a cluster (a fresh broker here).
+            .. Replicas > 1 ? Services.All.Append("gateway").Select(name => $"--Replicas:{name}={Replicas}").Append("--Messaging:QuorumQueues=true") : [],
+        ];
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>(
-            [
-                "--Infra:Mode=local", $"--Infra:DataDir={_dataDirectory}", "--Gateway:Port=0",
-                $"--Identity:Admin:Email={AdminEmail}", $"--Parameters:identity-admin-password={_adminPassword}",
-            ],
+            arguments,
             (options, _) => options.DisableDashboard = true,
             timeout.Token);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
 
         _app = await builder.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);
-        await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
-        foreach (var service in Services.All)
-        {
-            await _app.ResourceNotifications.WaitForResourceHealthyAsync(service, timeout.Token);
-        }
+        await WaitUntilEveryReplicaIsHealthyAsync(Services.All.Append("gateway").ToArray(), timeout.Token);
 
         Gateway = _app.CreateHttpClient("gateway");
         Gateway.Timeout = TimeSpan.FromSeconds(30);
         Tokens = new PlatformTokens(Gateway.BaseAddress!, AdminEmail, _adminPassword);
+    }
+
+    /// <summary>Every process of each resource (its replicas are resources of their own id) reports healthy.</summary>
+    private async Task WaitUntilEveryReplicaIsHealthyAsync(string[] resources, CancellationToken cancellationToken)
+    {
+        var healthy = resources.ToDictionary(name => name, _ => new HashSet<string>());
+        await foreach (var change in _app!.ResourceNotifications.WatchAsync(cancellationToken))
+        {
+            if (healthy.TryGetValue(change.Resource.Name, out var instances))
+            {
+                if (change.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)
+                {
+                    instances.Add(change.ResourceId);
+                }
+                else
+                {
+                    instances.Remove(change.ResourceId);
+                }
+            }
+
+            if (healthy.Values.All(instances => instances.Count >= Replicas))
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>The gateway as a caller holding a token of <paramref name="role"/>.</summary>

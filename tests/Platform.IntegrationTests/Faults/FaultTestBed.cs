@@ -131,7 +131,7 @@ public sealed class FaultTestBed : IAsyncDisposable
         }
     }
 
-    /// <summary>Configuration as the AppHost gives it, with a short outbox poll so that a restarted dispatcher resumes promptly.</summary>
+    /// <summary>Configuration as the AppHost gives it (quorum queues), with a short outbox poll so that a restarted dispatcher resumes promptly.</summary>
     private static Dictionary<string, string> Settings(PlatformServers servers, IdentityRelay relay, string databaseName, string database) => new()
     {
         [$"ConnectionStrings:{databaseName}"] = database,
@@ -139,6 +139,8 @@ public sealed class FaultTestBed : IAsyncDisposable
         ["ConnectionStrings:cache"] = servers.RedisConnectionString,
         ["Identity:Issuer"] = PlatformIdentity.Issuer,
         ["Identity:MetadataAddress"] = relay.MetadataAddress.AbsoluteUri,
+        // As on a cluster (the container and external modes' default): the restart must not lose a quorum queue's messages.
+        ["Messaging:QuorumQueues"] = "true",
     };
 
     /// <summary>A load of registrations through Capacity's API as its team, with a token fetched once.</summary>
