@@ -199,8 +199,8 @@ public sealed class ConcurrencyAcrossReplicasTests(PlatformFixture platform)
 
     /// <summary>
     /// With several replicas, which processes of the gateway and of the service answered, written to the test's output.
-    /// Not asserted: the orchestrator's proxy, not the platform, chooses a replica per connection, and in the first
-    /// replicas run every request of these tests reached the same one of the two gateway processes (docs/operations.md).
+    /// Not asserted: the orchestrator's proxy, not the platform, chooses a replica per connection; under heavy load every
+    /// request once reached the same gateway process, in a quiet run both of each (docs/operations.md, Replicas).
     /// </summary>
     private static void ReportSpreadOverReplicas(List<Answer> answers, string service)
     {
