@@ -159,7 +159,11 @@ cmd_stop() {
     # CONT too: an AppHost that a terminal stopped (SIGTTOU) handles the INT only once it runs again.
     kill -INT "$pid" 2>/dev/null || true
     kill -CONT "$pid" 2>/dev/null || true
-    for ((i = 0; i < 600; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    for ((i = 0; i < 150; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    # A `run` started in the background by a script inherits SIGINT ignored, and an ignored signal cannot be
+    # handled again; SIGTERM is never ignored that way and stops the AppHost just as gracefully.
+    kill -0 "$pid" 2>/dev/null && { kill -TERM "$pid" 2>/dev/null || true; }
+    for ((i = 0; i < 450; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -0 "$pid" 2>/dev/null && { kill -KILL "$pid" 2>/dev/null || true; }
     wait_until_stopped "$pid" "$kubeconfig"
     # A `run` in another terminal cleans up after its AppHost too; let it finish.
