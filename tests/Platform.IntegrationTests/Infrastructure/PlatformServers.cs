@@ -57,9 +57,21 @@ public sealed class PlatformServers : IAsyncLifetime
     public bool RabbitMqRunning => Servers.RabbitMqRunning;
 
     /// <summary>Stops PostgreSQL (a fast shutdown: every session is cut); its data stays, <see cref="StartPostgresAsync"/> brings it back on the same port.</summary>
-    public Task StopPostgresAsync() => Servers.StopPostgresAsync();
+    public async Task StopPostgresAsync()
+    {
+        await Servers.StopPostgresAsync();
+        NpgsqlConnection.ClearAllPools();
+    }
 
-    public Task StartPostgresAsync() => Servers.StartPostgresAsync();
+    /// <summary>
+    /// Starts PostgreSQL again. The test process's own pooled connections died with the server: they are dropped, or the
+    /// next test to create a database takes one and fails with 57P01 ("terminating connection due to administrator command").
+    /// </summary>
+    public async Task StartPostgresAsync()
+    {
+        await Servers.StartPostgresAsync();
+        NpgsqlConnection.ClearAllPools();
+    }
 
     public bool PostgresRunning => Servers.PostgresRunning;
 
