@@ -65,11 +65,7 @@ public static class ServiceDefaultsExtensions
                 .AddSource("MassTransit")
                 .AddSource("Npgsql")
                 .AddSource(MessagingDiagnostics.ActivitySourceName)
-                .AddAspNetCoreInstrumentation(options =>
-                    // Health probes every few seconds would drown the real traces.
-                    options.Filter = context =>
-                        !context.Request.Path.StartsWithSegments(HealthEndpointPath)
-                        && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
+                .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsHousekeeping(context.Request.Path))
                 .AddHttpClientInstrumentation());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
@@ -79,6 +75,14 @@ public static class ServiceDefaultsExtensions
 
         return builder;
     }
+
+    /// <summary>
+    /// Requests that are housekeeping, not work, and are not traced: health probes every few seconds and the validators'
+    /// revocation-list polls (seven every two seconds) would drown the traces of real requests on the dashboard.
+    /// </summary>
+    public static bool IsHousekeeping(PathString path) =>
+        path.StartsWithSegments(HealthEndpointPath) || path.StartsWithSegments(AlivenessEndpointPath)
+        || path.StartsWithSegments(Platform.ServiceDefaults.Security.RevocationList.Path);
 
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {

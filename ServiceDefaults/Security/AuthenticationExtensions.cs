@@ -13,6 +13,9 @@ public static class AuthenticationExtensions
     /// <summary>The HttpClient that fetches the token server's discovery document and signing keys.</summary>
     public const string MetadataClientName = "identity-metadata";
 
+    /// <summary>The revocation list's client: its requests are held by the token server, so no retry or attempt timeout of its own.</summary>
+    public const string RevocationClientName = "identity-revocations";
+
     /// <summary>
     /// Validates the token server's access tokens (RS256 JWTs for the <c>platform-api</c> audience) on every
     /// request, in every service: a call that reaches a service directly is no way around the gateway.
@@ -23,6 +26,11 @@ public static class AuthenticationExtensions
     {
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddHttpClient(MetadataClientName);
+        // Held requests would meet the standard handler's 10 s attempt timeout; the poller is its own retry. The
+        // removal is marked experimental (EXTEXP0001); it is the package's one way to undo ConfigureHttpClientDefaults.
+#pragma warning disable EXTEXP0001
+        builder.Services.AddHttpClient(RevocationClientName, http => http.Timeout = Timeout.InfiniteTimeSpan).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<TokenValidationCache>();
         // What the token server revoked (deactivated people, ended sessions, revoked tokens), polled every few seconds.

@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Security.Cryptography;
@@ -6,6 +8,7 @@ using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry;
 
 namespace Platform.ServiceDefaults.Security;
 
@@ -39,6 +42,9 @@ public static class RevokedKinds
 /// </summary>
 public sealed class RevocationList(TimeProvider clock)
 {
+    /// <summary>Where the token server serves the list (next to its discovery document, under the gateway's prefix).</summary>
+    public const string Path = "/api/identity/connect/revocations";
+
     private volatile Snapshot _snapshot = Snapshot.Empty;
 
     /// <summary>When the list was last fetched; <c>null</c> before the first success.</summary>
@@ -46,9 +52,16 @@ public sealed class RevocationList(TimeProvider clock)
 
     public int Count => _snapshot.Count;
 
+    /// <summary>The token server's version of the list this copy is (its ETag); <c>null</c> before the first success.</summary>
+    public string? Version => _snapshot.Version;
+
     public static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 
-    internal void Replace(IEnumerable<RevokedEntry> entries, DateTimeOffset fetchedAt) => _snapshot = Snapshot.From(entries, fetchedAt);
+    internal void Replace(IEnumerable<RevokedEntry> entries, DateTimeOffset fetchedAt, string? version = null) =>
+        _snapshot = Snapshot.From(entries, fetchedAt, version);
+
+    /// <summary>The token server said the list is unchanged.</summary>
+    internal void Confirm(DateTimeOffset at) => _snapshot = _snapshot with { FetchedAt = at };
 
     /// <summary>Whether the token server has revoked the token this principal was read from.</summary>
     public bool IsRevoked(ClaimsPrincipal principal)
@@ -79,16 +92,16 @@ public sealed class RevocationList(TimeProvider clock)
 
     private sealed record Snapshot(
         FrozenDictionary<string, RevokedEntry> Subjects, FrozenDictionary<string, RevokedEntry> Sessions,
-        FrozenDictionary<string, RevokedEntry> Tokens, DateTimeOffset? FetchedAt)
+        FrozenDictionary<string, RevokedEntry> Tokens, DateTimeOffset? FetchedAt, string? Version)
     {
-        public static readonly Snapshot Empty = new(FrozenDictionary<string, RevokedEntry>.Empty, FrozenDictionary<string, RevokedEntry>.Empty, FrozenDictionary<string, RevokedEntry>.Empty, null);
+        public static readonly Snapshot Empty = new(FrozenDictionary<string, RevokedEntry>.Empty, FrozenDictionary<string, RevokedEntry>.Empty, FrozenDictionary<string, RevokedEntry>.Empty, null, null);
 
         public int Count => Subjects.Count + Sessions.Count + Tokens.Count;
 
-        public static Snapshot From(IEnumerable<RevokedEntry> entries, DateTimeOffset fetchedAt)
+        public static Snapshot From(IEnumerable<RevokedEntry> entries, DateTimeOffset fetchedAt, string? version)
         {
             var list = entries.ToList();
-            return new Snapshot(Of(list, RevokedKinds.Subject), Of(list, RevokedKinds.Session), Of(list, RevokedKinds.Token), fetchedAt);
+            return new Snapshot(Of(list, RevokedKinds.Subject), Of(list, RevokedKinds.Session), Of(list, RevokedKinds.Token), fetchedAt, version);
         }
 
         // A subject may be listed twice (deactivated, reactivated, deactivated again): the latest cut-off wins.
@@ -100,9 +113,12 @@ public sealed class RevocationList(TimeProvider clock)
 }
 
 /// <summary>
-/// Fetches the token server's revocation list every <c>Identity:RevocationPollInterval</c> (2 s), from
-/// <c>Identity:RevocationListAddress</c> (by default next to the discovery document). Fail safe: when the list
-/// cannot be fetched, the last copy stays in force and the failure is logged; nobody is refused for it.
+/// Follows the token server's revocation list from <c>Identity:RevocationListAddress</c> (by default next to the
+/// discovery document): each request sends the version this copy has and asks to be held up to
+/// <c>Identity:RevocationWait</c> (25 s) until the list changes, so a revocation arrives at once and, at rest, a
+/// validator asks a few times a minute. Requests start at most once per <c>Identity:RevocationPollInterval</c> (2 s),
+/// which is also how often a token server that does not hold requests is asked. Fail safe: when the list cannot be
+/// fetched, the last copy stays in force and the failure is logged; nobody is refused for it.
 /// </summary>
 internal sealed partial class RevocationListPoller(
     RevocationList list, IHttpClientFactory httpClients, IConfiguration configuration, TimeProvider clock, ILogger<RevocationListPoller> logger)
@@ -110,21 +126,20 @@ internal sealed partial class RevocationListPoller(
 {
     public static TimeSpan DefaultInterval => TimeSpan.FromSeconds(2);
 
+    public static TimeSpan DefaultWait => TimeSpan.FromSeconds(25);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var address = AddressOf(configuration);
-        var interval = configuration.GetValue<TimeSpan?>("Identity:RevocationPollInterval") is { } configured && configured > TimeSpan.Zero ? configured : DefaultInterval;
+        var interval = Setting("Identity:RevocationPollInterval", DefaultInterval);
+        var wait = Setting("Identity:RevocationWait", DefaultWait);
         var failing = false;
-        using var timer = new PeriodicTimer(interval, clock);
-        do
+        while (!stoppingToken.IsCancellationRequested)
         {
+            var started = clock.GetUtcNow();
             try
             {
-                using var http = httpClients.CreateClient(AuthenticationExtensions.MetadataClientName);
-                using var attempt = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                attempt.CancelAfter(TimeSpan.FromSeconds(10));
-                var answer = await http.GetFromJsonAsync<RevocationListResponse>(address, attempt.Token);
-                list.Replace(answer?.Entries ?? [], clock.GetUtcNow());
+                await FetchAsync(address, wait, stoppingToken);
                 if (failing)
                 {
                     failing = false;
@@ -143,9 +158,46 @@ internal sealed partial class RevocationListPoller(
                     LogFailed(ex, address, list.Count);
                 }
             }
+
+            // Never in a loop: a token server that answers at once (or fails) is asked again only after the interval.
+            var pause = started + interval - clock.GetUtcNow();
+            if (pause > TimeSpan.Zero && !await DelayAsync(pause, stoppingToken))
+            {
+                return;
+            }
         }
-        while (await WaitAsync(timer, stoppingToken));
     }
+
+    private async Task FetchAsync(Uri address, TimeSpan wait, CancellationToken stoppingToken)
+    {
+        // A poll is housekeeping, not work: traced, it would flood the dashboard (and the token server's side of it is
+        // not traced either, ServiceDefaultsExtensions.IsHousekeeping).
+        using var untraced = SuppressInstrumentationScope.Begin();
+        using var http = httpClients.CreateClient(AuthenticationExtensions.RevocationClientName);
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        attempt.CancelAfter(wait + TimeSpan.FromSeconds(15));
+        using var request = new HttpRequestMessage(HttpMethod.Get, list.Version is null
+            ? address
+            : new UriBuilder(address) { Query = $"wait={(int)wait.TotalSeconds}" }.Uri);
+        if (list.Version is { } version)
+        {
+            request.Headers.IfNoneMatch.Add(new EntityTagHeaderValue($"\"{version}\""));
+        }
+
+        using var response = await http.SendAsync(request, attempt.Token);
+        if (response.StatusCode == HttpStatusCode.NotModified)
+        {
+            list.Confirm(clock.GetUtcNow());
+            return;
+        }
+
+        response.EnsureSuccessStatusCode();
+        var answer = await response.Content.ReadFromJsonAsync<RevocationListResponse>(attempt.Token);
+        list.Replace(answer?.Entries ?? [], clock.GetUtcNow(), response.Headers.ETag?.Tag.Trim('"'));
+    }
+
+    private TimeSpan Setting(string name, TimeSpan fallback) =>
+        configuration.GetValue<TimeSpan?>(name) is { } configured && configured > TimeSpan.Zero ? configured : fallback;
 
     /// <summary><c>Identity:RevocationListAddress</c>, or <c>connect/revocations</c> under the token server, found from the discovery document's address.</summary>
     public static Uri AddressOf(IConfiguration configuration)
@@ -160,11 +212,12 @@ internal sealed partial class RevocationListPoller(
         return new Uri(metadata, "../connect/revocations");
     }
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
+    private async Task<bool> DelayAsync(TimeSpan pause, CancellationToken ct)
     {
         try
         {
-            return await timer.WaitForNextTickAsync(ct);
+            await Task.Delay(pause, clock, ct);
+            return true;
         }
         catch (OperationCanceledException)
         {

@@ -128,6 +128,8 @@ public static class TokenServerExtensions
         builder.Services.AddHostedService<ServerKeyLoader>();
         builder.Services.AddHostedService<IdentitySeeder>();
         builder.Services.AddScoped<TokenRevoker>();
+        builder.Services.AddSingleton<RevocationFeed>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<RevocationFeed>());
         builder.Services.AddHttpClient(OrganizationRegistry.ClientName);
         builder.Services.AddSingleton<OrganizationRegistry>();
 

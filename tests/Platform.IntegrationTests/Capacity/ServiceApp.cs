@@ -73,8 +73,11 @@ public sealed class ServiceApp<TEntryPoint>(PlatformServers servers, string data
             options.StopTimeout = TimeSpan.FromSeconds(10);
         }));
         // The discovery document and the keys come from the token server's TestServer, whatever host they name.
-        builder.ConfigureTestServices(services => services.AddHttpClient(AuthenticationExtensions.MetadataClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => identity.App.Server.CreateHandler()));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddHttpClient(AuthenticationExtensions.MetadataClientName).ConfigurePrimaryHttpMessageHandler(() => identity.App.Server.CreateHandler());
+            services.AddHttpClient(AuthenticationExtensions.RevocationClientName).ConfigurePrimaryHttpMessageHandler(() => identity.App.Server.CreateHandler());
+        });
     }
 
     private sealed class BearerTokenHandler(Func<Task<string>> token) : DelegatingHandler

@@ -129,4 +129,48 @@ public sealed class RevocationTests(TokenServerFixture fixture)
         var entries = JsonDocument.Parse(text).RootElement.GetProperty("entries").EnumerateArray().ToList();
         Assert.Contains(entries, e => e.GetProperty("kind").GetString() == "subject" && e.GetProperty("hash").GetString() == RevocationList.Hash(person.Id.ToString()));
     }
+
+    [Fact]
+    public async Task A_validator_holding_the_current_list_is_answered_as_soon_as_someone_is_deactivated()
+    {
+        using var http = fixture.TokenServer.CreateBrowser();
+        using var current = await http.GetAsync(RevocationList.Path, Ct);
+        var version = current.Headers.ETag!;
+
+        // Held for up to 30 s: a 304 would mean the change did not release it.
+        using var held = new HttpRequestMessage(HttpMethod.Get, RevocationList.Path + "?wait=30");
+        held.Headers.IfNoneMatch.Add(version);
+        var answer = http.SendAsync(held, Ct);
+        var person = await fixture.NewPersonAsync();
+        await TokenServerFixture.JsonAsync(await fixture.AdminAsync(HttpMethod.Post, $"/api/identity/users/{person.Id}/deactivate"), HttpStatusCode.OK);
+
+        using var changed = await answer;
+        var entries = (await TokenServerFixture.JsonAsync(changed, HttpStatusCode.OK)).GetProperty("entries").EnumerateArray();
+        Assert.Contains(entries, e => e.GetProperty("hash").GetString() == RevocationList.Hash(person.Id.ToString()));
+        Assert.NotEqual(version, changed.Headers.ETag);
+        Assert.Equal("no-store", changed.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task An_unchanged_list_is_a_304_with_its_version_when_the_wait_ends_and_a_bad_wait_is_a_400()
+    {
+        using var http = fixture.TokenServer.CreateBrowser();
+        using var current = await http.GetAsync(RevocationList.Path, Ct);
+        var version = current.Headers.ETag!;
+
+        using var held = new HttpRequestMessage(HttpMethod.Get, RevocationList.Path + "?wait=1");
+        held.Headers.IfNoneMatch.Add(version);
+        using var unchanged = await http.SendAsync(held, Ct);
+        using var stale = new HttpRequestMessage(HttpMethod.Get, RevocationList.Path + "?wait=30");
+        stale.Headers.IfNoneMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"not-a-version\""));
+        using var behind = await http.SendAsync(stale, Ct);
+        using var tooLong = await http.GetAsync(RevocationList.Path + "?wait=3600", Ct);
+
+        Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+        Assert.Equal(version, unchanged.Headers.ETag);
+        Assert.Equal(HttpStatusCode.OK, behind.StatusCode); // a copy that is behind is answered at once
+        Assert.Equal(version, behind.Headers.ETag);
+        var problem = await TokenServerFixture.JsonAsync(tooLong, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("wait", out _), problem.ToString());
+    }
 }

@@ -127,12 +127,15 @@ public sealed class TokenServerFixture(PlatformServers servers) : IAsyncLifetime
         Eventually.HoldsAsync(async () => await ServiceAnswersAsync(accessToken) == HttpStatusCode.Unauthorized, Propagation,
             $"the service to refuse {what}");
 
-    /// <summary>Waits until the service has fetched the revocation list once more after now: what it refuses from then on is decided.</summary>
+    /// <summary>Waits until the service's copy of the revocation list is the token server's as of now: what it refuses from then on is decided.</summary>
     public async Task ServiceHasPolledAsync()
     {
         var list = Service.Services.GetRequiredService<RevocationList>();
-        var after = DateTimeOffset.UtcNow;
-        await Eventually.HoldsAsync(() => Task.FromResult(list.RefreshedAt > after), Propagation, "the service to fetch the revocation list again");
+        using var http = TokenServer.CreateBrowser();
+        using var current = await http.GetAsync(RevocationList.Path, Ct);
+        var version = current.Headers.ETag?.Tag.Trim('"');
+        Assert.False(string.IsNullOrEmpty(version), "the revocation list has no ETag");
+        await Eventually.HoldsAsync(() => Task.FromResult(list.Version == version), Propagation, "the service to have the token server's revocation list");
     }
 
     public static async Task<string> OAuthErrorAsync(HttpResponseMessage response)

@@ -38,9 +38,26 @@ public sealed class IdentityRelay : IAsyncDisposable
             var tokenServer = new HttpClient(identity.App.Server.CreateHandler()) { BaseAddress = new Uri(issuerRoot) };
             app.Run(async context =>
             {
-                using var answer = await tokenServer.GetAsync(context.Request.Path + context.Request.QueryString, context.RequestAborted);
-                var text = await answer.Content.ReadAsStringAsync(context.RequestAborted);
+                using var request = new HttpRequestMessage(HttpMethod.Get, context.Request.Path + context.Request.QueryString);
+                // The revocation list is followed by version: the validator's version goes in, the list's comes back.
+                if (context.Request.Headers.IfNoneMatch.ToString() is { Length: > 0 } known)
+                {
+                    request.Headers.TryAddWithoutValidation("If-None-Match", known);
+                }
+
+                using var answer = await tokenServer.SendAsync(request, context.RequestAborted);
                 context.Response.StatusCode = (int)answer.StatusCode;
+                if (answer.Headers.ETag is { } version)
+                {
+                    context.Response.Headers.ETag = version.ToString();
+                }
+
+                if (answer.StatusCode == System.Net.HttpStatusCode.NotModified)
+                {
+                    return;
+                }
+
+                var text = await answer.Content.ReadAsStringAsync(context.RequestAborted);
                 context.Response.ContentType = answer.Content.Headers.ContentType?.ToString();
                 await context.Response.WriteAsync(text.Replace(issuerRoot, address.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal), context.RequestAborted);
             });
