@@ -20,7 +20,7 @@ public static class RevocationListApi
     {
         app.MapGet(Path, GetRevocations).WithTags("OpenID Connect").WithName("GetRevocations")
             .WithSummary("Revoked subjects, sessions and access tokens (SHA-256 hashes) whose access tokens may still be unexpired; with If-None-Match and wait, held until the list changes")
-            .AllowAnonymous();
+            .Produces(StatusCodes.Status304NotModified).AllowAnonymous();
         return app;
     }
 
