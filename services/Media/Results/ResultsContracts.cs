@@ -33,6 +33,9 @@ public sealed record IndicatorResponse(
 /// <summary>How a figure is shown to one reader: exact, or with small counts of people suppressed (docs/figures.md).</summary>
 public readonly record struct Shown(Figure Figure, bool Suppressed)
 {
+    /// <summary>How many events the figure is computed from; not given with a hidden total (for graduates it would be the total).</summary>
+    public int? Events => Suppressed && Figure.Value is null ? null : Figure.Facts.Count;
+
     public static Shown Of(Indicator indicator, Figure exact, bool seesExact)
     {
         var shown = seesExact ? exact : SmallCounts.ForPublic(indicator, exact);
@@ -40,17 +43,18 @@ public readonly record struct Shown(Figure Figure, bool Suppressed)
     }
 }
 
-/// <summary>A figure; <c>suppressed</c>: a small count of people in it is <c>null</c> for this reader.</summary>
+/// <summary>A figure; <c>suppressed</c>: a small count of people in it is <c>null</c> for this reader (and with a hidden total, <c>events</c> too).</summary>
 public sealed record FigureResponse(
-    decimal? Value, decimal? Numerator, decimal? Denominator, IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal?>> By, int Events, bool Suppressed)
+    decimal? Value, decimal? Numerator, decimal? Denominator, IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal?>> By, int? Events, bool Suppressed)
 {
     public static FigureResponse From(Shown shown) =>
-        new(shown.Figure.Value, shown.Figure.Numerator, shown.Figure.Denominator, shown.Figure.By, shown.Figure.Facts.Count, shown.Suppressed);
+        new(shown.Figure.Value, shown.Figure.Numerator, shown.Figure.Denominator, shown.Figure.By, shown.Events, shown.Suppressed);
 }
 
 /// <summary>
 /// A quarter's actual: as reported; when facts for a locked quarter arrived later, <c>revision</c> shows the figure with
-/// them. <c>suppressed</c>: a small count of people in the reported figure is <c>null</c> for this reader.
+/// them. <c>suppressed</c>: a small count of people in the reported figure is <c>null</c> for this reader (and with a
+/// hidden total, <c>events</c> too).
 /// </summary>
 public sealed record ActualResponse(
     string Quarter,
@@ -59,7 +63,7 @@ public sealed record ActualResponse(
     decimal? Denominator,
     decimal? Target,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal?>> By,
-    int Events,
+    int? Events,
     bool Locked,
     DateTimeOffset? LockedAt,
     RevisionResponse? Revision,
@@ -69,7 +73,7 @@ public sealed record ActualResponse(
     {
         var reported = Shown.Of(indicator, a.Reported, seesExact);
         return new(
-            a.Quarter.ToString(), reported.Figure.Value, reported.Figure.Numerator, reported.Figure.Denominator, a.Target, reported.Figure.By, a.Reported.Facts.Count,
+            a.Quarter.ToString(), reported.Figure.Value, reported.Figure.Numerator, reported.Figure.Denominator, a.Target, reported.Figure.By, reported.Events,
             a.LockedAt is not null, a.LockedAt,
             a.Revised is null ? null : new RevisionResponse(FigureResponse.From(Shown.Of(indicator, a.Revised, seesExact)), [.. a.LateFacts.Select(f => f.EventId)]),
             reported.Suppressed);
