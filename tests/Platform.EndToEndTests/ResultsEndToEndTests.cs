@@ -29,9 +29,9 @@ public sealed class ResultsEndToEndTests(PlatformFixture platform)
     {
         using var capacity = await platform.GatewayAsAsync("capacity-team");
         using var youth = await platform.GatewayAsAsync("youth-team");
-        using var monitor = await platform.GatewayAsAsync("monitor");
         using var media = await platform.GatewayAsAsync("media-team");
-        var before = ValueIn(await Json(await monitor.GetAsync("/api/media/results/indicators/R1.5", Ct)), CurrentQuarter);
+        // The media team owns the results and reads them exactly: a handful of graduates is a small count the monitor sees suppressed.
+        var before = ValueIn(await Json(await media.GetAsync("/api/media/results/indicators/R1.5", Ct)), CurrentQuarter);
 
         var hostId = (await Json(await capacity.PostAsJsonAsync("/api/capacity/organizations",
             new { name = new { en = $"Social Service Agency {Guid.NewGuid():N}" }, type = "NationalOrganization", municipality = "KK-BOLNISI" }, Ct), HttpStatusCode.Created))
@@ -41,7 +41,7 @@ public sealed class ResultsEndToEndTests(PlatformFixture platform)
         var graduate = await YoungProfessionalsTests.GraduateAsync(youth, hostId, "KK-BOLNISI");
 
         await Eventually.GetAsync(async () =>
-            ValueIn(await Json(await monitor.GetAsync("/api/media/results/indicators/R1.5", Ct)), CurrentQuarter) == before + 1 ? true : (bool?)null,
+            ValueIn(await Json(await media.GetAsync("/api/media/results/indicators/R1.5", Ct)), CurrentQuarter) == before + 1 ? true : (bool?)null,
             EventTimeout, "the graduate counted in R1.5");
         var story = await Eventually.GetAsync(async () =>
             (await Json(await media.GetAsync("/api/media/stories?status=Draft&pageSize=100", Ct))).GetProperty("items").EnumerateArray()

@@ -68,6 +68,14 @@ public sealed class Fact
 
     public static string BreakdownKey(string measure, string dimension, string code) => $"{measure}|{dimension}={code}";
 
+    /// <summary>The parts of a <see cref="BreakdownKey"/>; null for a plain measure.</summary>
+    public static (string Measure, string Dimension, string Code)? ParseBreakdownKey(string key)
+    {
+        var bar = key.IndexOf('|', StringComparison.Ordinal);
+        var equals = bar < 0 ? -1 : key.IndexOf('=', bar);
+        return equals < 0 ? null : (key[..bar], key[(bar + 1)..equals], key[(equals + 1)..]);
+    }
+
     private static Fact New(IIntegrationEvent e, string kind, DateOnly on, Guid subject, string? municipality, DateTimeOffset recordedAt) => new()
     {
         EventId = e.EventId,

@@ -90,15 +90,17 @@ public static class IatiExport
                 new XElement("comment", Narrative($"Target for {actual.Quarter.Year} ({indicator.Aggregation})."))));
         }
 
-        if (actual.Reported.Value is { } value)
+        // The document is published: a hidden total leaves the period without its overall actual (IATI's actual is optional).
+        var reported = SmallCounts.ForPublic(indicator, actual.Reported);
+        if (reported.Value is { } value)
         {
             var comment = actual.Revised is { } revised
-                ? $"{actual.Quarter} was locked on {actual.LockedAt:yyyy-MM-dd}; revised after later records: {(revised.Value is { } v ? Number(v) : "none")}."
+                ? $"{actual.Quarter} was locked on {actual.LockedAt:yyyy-MM-dd}; revised after later records: {Revision(SmallCounts.ForPublic(indicator, revised).Value, revised.Value)}."
                 : $"Computed from {actual.Reported.Facts.Count} records.";
             period.Add(new XElement("actual", new XAttribute("value", Number(value)), new XElement("comment", Narrative(comment))));
         }
 
-        foreach (var (dimension, cells) in SmallCounts.ForPublic(indicator, actual.Reported.By))
+        foreach (var (dimension, cells) in reported.By)
         {
             foreach (var (code, cell) in cells.Where(c => c.Value is not null).OrderBy(c => c.Key, StringComparer.Ordinal))
             {
@@ -109,6 +111,9 @@ public static class IatiExport
 
         return period;
     }
+
+    private static string Revision(decimal? shown, decimal? exact) =>
+        shown is { } v ? Number(v) : exact is null ? "none" : $"fewer than {SmallCounts.Threshold}";
 
     public static string ToXml(XDocument document)
     {

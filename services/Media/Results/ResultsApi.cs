@@ -1,18 +1,28 @@
 using Platform.ServiceDefaults.Domain;
+using System.Security.Claims;
 using System.Text;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.ReferenceData;
+using Platform.Media.Catalogue;
 using Platform.Media.Data;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Media.Results;
 
-/// <summary>The results framework for the teams and the donor's monitor: definitions, computed actuals, the events behind them, locks, exports.</summary>
+/// <summary>
+/// The results framework for the teams and the donor's monitor: definitions, computed actuals, the events behind them,
+/// locks, exports. Small counts of people are suppressed (docs/figures.md) for every reader but the owners of the
+/// results, the media team and the programme admin.
+/// </summary>
 public static class ResultsApi
 {
+    /// <summary>The results are Media's: its team and the programme admin see their figures exactly.</summary>
+    public const string Owner = "media";
+
     public static RouteGroupBuilder MapResultsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/media/results").WithTags("Results").RequireAuthorization(PlatformPolicies.ReadProgrammeData);
@@ -33,20 +43,26 @@ public static class ResultsApi
     public static Ok<IReadOnlyList<ResultAreaResponse>> Framework() =>
         TypedResults.Ok<IReadOnlyList<ResultAreaResponse>>([.. ProgrammeFramework.Results.Select(ResultAreaResponse.From)]);
 
-    public static async Task<Results<Ok<IndicatorActualsResponse>, NotFound>> IndicatorActuals(string code, ResultsStore store, CancellationToken ct)
+    public static async Task<Results<Ok<IndicatorActualsResponse>, NotFound>> IndicatorActuals(
+        string code, ClaimsPrincipal user, IAuthorizationService authorization, ResultsStore store, CancellationToken ct)
     {
         if (ProgrammeFramework.Find(code) is not { } indicator)
         {
             return TypedResults.NotFound();
         }
 
+        var exact = await authorization.SeesExactFiguresAsync(user, Owner);
         var actuals = (await store.CalculatorAsync(ct)).Actuals(indicator, store.CurrentQuarter);
-        return TypedResults.Ok(new IndicatorActualsResponse(
-            IndicatorResponse.From(indicator), ResultsCalculator.ToDate(indicator, actuals), [.. actuals.Select(ActualResponse.From)]));
+        var toDate = ResultsCalculator.ToDate(indicator, actuals);
+        var shownToDate = exact ? toDate : SmallCounts.TotalForPublic(indicator, toDate);
+        List<ActualResponse> shown = [.. actuals.Select(a => ActualResponse.From(indicator, a, exact))];
+        return TypedResults.Ok(new IndicatorActualsResponse(IndicatorResponse.From(indicator), shownToDate, shown,
+            (toDate is not null && shownToDate is null) || shown.Any(a => a.Suppressed || a.Revision?.Figure.Suppressed == true)));
     }
 
     public static async Task<Results<Ok<PagedList<FactResponse>>, NotFound, ValidationProblem>> EventsBehind(
-        string code, string quarter, [AsParameters] IndicatorFactsQuery query, ResultsStore store, CancellationToken ct)
+        string code, string quarter, [AsParameters] IndicatorFactsQuery query, ClaimsPrincipal user, IAuthorizationService authorization, ResultsStore store,
+        CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var paging = new Paging(query.Page, query.PageSize);
@@ -71,6 +87,7 @@ public static class ResultsApi
             return TypedResults.NotFound();
         }
 
+        var exact = await authorization.SeesExactFiguresAsync(user, Owner);
         var calculator = await store.CalculatorAsync(ct);
         var actual = calculator.Actual(indicator, period);
         var facts = (actual.Revised ?? actual.Reported).Facts
@@ -78,7 +95,7 @@ public static class ResultsApi
             .Where(f => query.Municipality is null || f.Municipality == query.Municipality)
             .ToList();
         return TypedResults.Ok(new PagedList<FactResponse>(
-            [.. facts.Skip(paging.Skip).Take(paging.Size).Select(f => FactResponse.From(f.Fact, f.Municipality, actual.LockedAt))], paging.Number, paging.Size, facts.Count));
+            [.. facts.Skip(paging.Skip).Take(paging.Size).Select(f => FactResponse.From(f.Fact, f.Municipality, actual.LockedAt, exact))], paging.Number, paging.Size, facts.Count));
     }
 
     public static async Task<Ok<List<QuarterLockResponse>>> Locks(MediaDbContext db, CancellationToken ct) =>
@@ -115,9 +132,10 @@ public static class ResultsApi
         return TypedResults.Content(IatiExport.ToXml(document), "application/xml", Encoding.UTF8);
     }
 
-    public static async Task<ContentHttpResult> Csv(ResultsStore store, CancellationToken ct)
+    public static async Task<ContentHttpResult> Csv(ClaimsPrincipal user, IAuthorizationService authorization, ResultsStore store, CancellationToken ct)
     {
+        var exact = await authorization.SeesExactFiguresAsync(user, Owner);
         var calculator = await store.CalculatorAsync(ct);
-        return TypedResults.Content(CsvExport.Write(calculator, store.CurrentQuarter), "text/csv", Encoding.UTF8);
+        return TypedResults.Content(CsvExport.Write(calculator, store.CurrentQuarter, exact), "text/csv", Encoding.UTF8);
     }
 }
