@@ -51,6 +51,27 @@ public static class SmallCounts
         || exact.By.Any(d => d.Value.Any(c => c.Value is not null && shown.By[d.Key].GetValueOrDefault(c.Key) is null));
 
     /// <summary>
+    /// Where an event behind a people-counting figure happened, as a reader who may not see exact figures sees it: not
+    /// when that municipality's cell of the figure is hidden (the events listed there would count it), nor, for a figure
+    /// without a municipality breakdown, when the event itself counts 1-4 people. The municipality filter of the trace
+    /// selects by what is shown, so it cannot count a hidden cell either.
+    /// </summary>
+    public static string? MunicipalityForPublic(Indicator indicator, Figure shown, Fact fact, string? municipality)
+    {
+        if (!indicator.CountsPeople || municipality is null)
+        {
+            return municipality;
+        }
+
+        if (shown.By.TryGetValue(FactDimensions.Municipality, out var cells))
+        {
+            return cells.GetValueOrDefault(municipality) is null ? null : municipality;
+        }
+
+        return PeopleMeasures.Any(m => fact.Values.TryGetValue(m, out var people) && IsSmall(people)) ? null : municipality;
+    }
+
+    /// <summary>
     /// The numbers of one fact as a reader who may not see exact figures sees them, whatever indicator it is traced from:
     /// a count of 1-4 people is null, each breakdown of it is suppressed as one (complementary suppression), and the
     /// participant-days of hidden participants are hidden with them. Other numbers (amounts, reach, scores) are exact.

@@ -60,7 +60,7 @@ public static class ResultsApi
             (toDate is not null && shownToDate is null) || shown.Any(a => a.Suppressed || a.Revision?.Figure.Suppressed == true)));
     }
 
-    public static async Task<Results<Ok<PagedList<FactResponse>>, NotFound, ValidationProblem>> EventsBehind(
+    public static async Task<Results<Ok<PagedList<FactResponse>>, NotFound, ProblemHttpResult, ValidationProblem>> EventsBehind(
         string code, string quarter, [AsParameters] IndicatorFactsQuery query, ClaimsPrincipal user, IAuthorizationService authorization, ResultsStore store,
         CancellationToken ct)
     {
@@ -90,8 +90,17 @@ public static class ResultsApi
         var exact = await authorization.SeesExactFiguresAsync(user, Owner);
         var calculator = await store.CalculatorAsync(ct);
         var actual = calculator.Actual(indicator, period);
-        var facts = (actual.Revised ?? actual.Reported).Facts
-            .Select(f => (Fact: f, Municipality: calculator.MunicipalityOf(f)))
+        var figure = actual.Revised ?? actual.Reported;
+        var shown = exact ? figure : SmallCounts.ForPublic(indicator, figure);
+        if (figure.Value is not null && shown.Value is null && figure.Facts.Count == figure.Value)
+        {
+            // One event per person (graduates): the list's length would be the count the figure hides.
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Suppressed figure",
+                detail: $"{indicator.Code} counts fewer than {SmallCounts.Threshold} people in {period}: the events behind it are shown to the media team and the programme admin only.");
+        }
+
+        var facts = figure.Facts
+            .Select(f => (Fact: f, Municipality: exact ? calculator.MunicipalityOf(f) : SmallCounts.MunicipalityForPublic(indicator, shown, f, calculator.MunicipalityOf(f))))
             .Where(f => query.Municipality is null || f.Municipality == query.Municipality)
             .ToList();
         return TypedResults.Ok(new PagedList<FactResponse>(

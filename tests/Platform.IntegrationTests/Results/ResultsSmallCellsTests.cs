@@ -44,6 +44,13 @@ public sealed class ResultsSmallCellsTests(MediaFixture media) : IClassFixture<M
         Municipality.Dmanisi, "older people", 30_000m, Currency.Lari, 2026, new DateOnly(2025, 9, 10), null, 3,
         new Dictionary<string, int> { [Gender.Female] = 2, [Gender.Male] = 1 }, new Dictionary<string, int> { [Age.From35] = 3 });
 
+    // 2025Q3: two Young Professionals from Tsalka graduate (R1.5 counts one event per person).
+    private static readonly ParticipantGraduated[] Graduates =
+    [
+        new(Guid.NewGuid(), Guid.NewGuid(), Municipality.Tsalka, Guid.NewGuid(), new DateOnly(2025, 8, 29)),
+        new(Guid.NewGuid(), Guid.NewGuid(), Municipality.Tsalka, Guid.NewGuid(), new DateOnly(2025, 8, 29)),
+    ];
+
     public async ValueTask InitializeAsync()
     {
         if (await media.InDatabaseAsync(db => db.Facts.AnyAsync(f => f.EventId == Training.EventId, Ct)))
@@ -55,6 +62,7 @@ public sealed class ResultsSmallCellsTests(MediaFixture media) : IClassFixture<M
         await media.RecordAsync(Training);
         await media.RecordAsync(Grant);
         await media.RecordAsync(Service);
+        await media.RecordAsync(Graduates);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
@@ -186,5 +194,33 @@ public sealed class ResultsSmallCellsTests(MediaFixture media) : IClassFixture<M
         var camps = Period("R1.6", "2025-07-01").Elements("actual").ToList();
         Assert.Contains(camps, a => a.Element("dimension") is null && decimal.Parse(a.Attribute("value")!.Value, CultureInfo.InvariantCulture) >= 15m);
         Assert.DoesNotContain(camps, a => a.Element("dimension")?.Attribute("value")?.Value is Municipality.Dmanisi or Municipality.Bolnisi);
+    }
+
+    [Fact]
+    public async Task The_events_behind_a_hidden_cell_cannot_be_counted_by_the_monitor()
+    {
+        // One event per graduate: listing them would count the two the figure hides, so the monitor gets a 404 problem.
+        var graduates = "/api/media/results/indicators/R1.5/quarters/2025Q3/events?pageSize=100";
+        var refused = await ReadJsonAsync(await media.Monitor.GetAsync(graduates, Ct), HttpStatusCode.NotFound);
+        Assert.Equal("Suppressed figure", refused.GetProperty("title").GetString());
+        var listed = (await ReadJsonAsync(await media.Team.GetAsync(graduates, Ct), HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
+            .Select(e => e.GetProperty("eventId").GetGuid()).ToList();
+        Assert.All(Graduates, g => Assert.Contains(g.EventId, listed));
+
+        // Dmanisi's 3 and Bolnisi's 12 (hidden with it) are cells the monitor cannot see: their events name no
+        // municipality for the monitor, and filtering by one finds none of them. The media team sees where they were.
+        var camps = "/api/media/results/indicators/R1.6/quarters/2025Q3/events?pageSize=100";
+        var all = await ReadJsonAsync(await media.Monitor.GetAsync(camps, Ct), HttpStatusCode.OK);
+        Assert.All(all.GetProperty("items").EnumerateArray().Where(e => e.GetProperty("eventId").GetGuid() == Dmanisi.EventId || e.GetProperty("eventId").GetGuid() == Bolnisi.EventId),
+            e => Assert.Equal(JsonValueKind.Null, e.GetProperty("municipality").ValueKind));
+        foreach (var hidden in new[] { Municipality.Dmanisi, Municipality.Bolnisi })
+        {
+            var filtered = await ReadJsonAsync(await media.Monitor.GetAsync($"{camps}&municipality={hidden}", Ct), HttpStatusCode.OK);
+            Assert.Equal(0, filtered.GetProperty("total").GetInt32());
+        }
+
+        var team = await ReadJsonAsync(await media.Team.GetAsync($"{camps}&municipality={Municipality.Dmanisi}", Ct), HttpStatusCode.OK);
+        Assert.Contains(team.GetProperty("items").EnumerateArray(), e => e.GetProperty("eventId").GetGuid() == Dmanisi.EventId
+            && e.GetProperty("municipality").GetString() == Municipality.Dmanisi);
     }
 }
