@@ -399,21 +399,35 @@ process_name() {
           s#^.*infra/local/([a-z]+)\.sh.*$#\1.sh#; s#^/bin/sh_/usr/lib/rabbitmq/.*$#rabbitmq-server (sh)#; s#^(epmd|tail|sleep)_.*$#\1#'
 }
 roots=$(platform_roots)
-platform_ticks $roots | LC_ALL=C sort >"$LOG_DIR/rest-0.txt"
-read -r total0 idle0 < <(cpu_ticks)
-sleep 30
-read -r total1 idle1 < <(cpu_ticks)
-platform_ticks $roots | LC_ALL=C sort >"$LOG_DIR/rest-1.txt"
-elapsed=$((total1 - total0))
-REST_BUSY=$(calc '%.1f' "100 * (1 - ($idle1 - $idle0) / $elapsed)")
-# Per process: the ticks it took in the 30 s (a process started meanwhile counts from 0); then summed by name.
-LC_ALL=C join -a 2 -o '2.1,1.2,2.2,2.3' -e 0 "$LOG_DIR/rest-0.txt" "$LOG_DIR/rest-1.txt" | awk '{ print $3 - $2, $4 }' >"$LOG_DIR/rest-delta.txt"
-REST_PLATFORM=$(awk -v e="$elapsed" '{ s += $1 } END { printf "%.1f", 100 * s / e }' "$LOG_DIR/rest-delta.txt")
-REST_TABLE=$(while read -r delta cmd; do echo "$delta $(process_name <<<"$cmd")"; done <"$LOG_DIR/rest-delta.txt" |
-  awk -v e="$elapsed" '{ d = $1; $1 = ""; sub(/^ /, ""); s[$0] += d; n[$0]++ }
-    END { for (k in s) if (s[k] > 0) printf "%.2f|%s|%d\n", 100 * s[k] / e, k, n[k] }' | sort -t '|' -k1,1 -rn |
-  awk -F '|' '{ printf "| %s | %d | %s%% |\n", $2, $3, $1 }')
-say "At rest: machine ${REST_BUSY}% busy, the platform's processes ${REST_PLATFORM}% of it"
+# rest_window <name>: 30 s measured; sets REST_BUSY_<name> and REST_PLATFORM_<name>, and writes rest-<name>.txt
+# ("share|process|count" per name).
+rest_window() {
+  local total0 idle0 total1 idle1 elapsed
+  platform_ticks $roots | LC_ALL=C sort >"$LOG_DIR/rest-$1-0.txt"
+  read -r total0 idle0 < <(cpu_ticks)
+  sleep 30
+  read -r total1 idle1 < <(cpu_ticks)
+  platform_ticks $roots | LC_ALL=C sort >"$LOG_DIR/rest-$1-1.txt"
+  elapsed=$((total1 - total0))
+  printf -v "REST_BUSY_$1" '%s' "$(calc '%.1f' "100 * (1 - ($idle1 - $idle0) / $elapsed)")"
+  # Per process: the ticks it took in the 30 s (a process started meanwhile counts from 0); then summed by name.
+  LC_ALL=C join -a 2 -o '2.1,1.2,2.2,2.3' -e 0 "$LOG_DIR/rest-$1-0.txt" "$LOG_DIR/rest-$1-1.txt" | awk '{ print $3 - $2, $4 }' >"$LOG_DIR/rest-$1-delta.txt"
+  printf -v "REST_PLATFORM_$1" '%s' "$(awk -v e="$elapsed" '{ s += $1 } END { printf "%.1f", 100 * s / e }' "$LOG_DIR/rest-$1-delta.txt")"
+  while read -r delta cmd; do echo "$delta $(process_name <<<"$cmd")"; done <"$LOG_DIR/rest-$1-delta.txt" |
+    awk -v e="$elapsed" '{ d = $1; $1 = ""; sub(/^ /, ""); s[$0] += d; n[$0]++ }
+      END { for (k in s) printf "%.2f|%s|%d\n", 100 * s[k] / e, k, n[k] }' >"$LOG_DIR/rest-$1.txt"
+}
+# The first 30 s, as the issue asks, still hold the start's tail (tiered JIT, first polls); after a further minute
+# the platform is as it stays.
+rest_window start
+sleep 60
+rest_window settled
+REST_BUSY=$REST_BUSY_start REST_PLATFORM=$REST_PLATFORM_start
+# Both windows side by side, by the start window's share; a name missing from one counts 0 there.
+REST_TABLE=$(awk -F '|' 'FNR == NR { settled[$2] = $1; next } { print $1 "|" $2 "|" $3 "|" ($2 in settled ? settled[$2] : "0.00"); seen[$2] = 1 }
+    END { for (k in settled) if (!(k in seen)) print "0.00|" k "|0|" settled[k] }' "$LOG_DIR/rest-settled.txt" "$LOG_DIR/rest-start.txt" |
+  awk -F '|' '$1 > 0 || $4 > 0' | sort -t '|' -k1,1 -rn | awk -F '|' '{ printf "| %s | %d | %s%% | %s%% |\n", $2, $3, $1, $4 }')
+say "At rest: machine ${REST_BUSY}% busy, the platform's processes ${REST_PLATFORM}% of it (a minute later: ${REST_BUSY_settled}%, ${REST_PLATFORM_settled}%)"
 # SIGINT, as Ctrl-C: the AppHost stops its services and servers before it exits.
 kill -INT "${PID_OF[platform]}" 2>/dev/null || true
 for ((i = 0; i < 600; i++)); do kill -0 "${PID_OF[platform]}" 2>/dev/null || break; sleep 0.1; done
@@ -559,20 +573,21 @@ Non-2xx responses and socket errors at saturation: $cbad.
 ## At rest
 
 The whole platform started through the AppHost as \`./platform.sh run\` starts it (dashboard included, servers in
-local mode), then 30 s without a request, measured with /proc/stat: the machine's busy share (all work on it, other
-users' included) and the share of the platform's own processes (the trees of the AppHost, of its orchestrator dcp and
-of the postmaster, which both leave the AppHost's tree), of all $cores cores.
+local mode), then without a request, measured with /proc/stat: the 30 s from 10 s after the gateway is healthy, and
+30 s once a further minute has passed (settled). The machine's busy share counts all work on it, other users'
+included; the platform's share counts its own processes (the trees of the AppHost, of its orchestrator dcp and of the
+postmaster, which both leave the AppHost's tree), of all $cores cores.
 
-| Figure | Measured | Target | |
-|---|---|---|---|
-| Machine busy at rest | ${REST_BUSY}% | < 5% | $(verdict "$REST_BUSY < 5") |
-| The platform's processes at rest | ${REST_PLATFORM}% | < 5% | $(verdict "$REST_PLATFORM < 5") |
+| Figure | First 30 s | Settled | Target | |
+|---|---|---|---|---|
+| Machine busy at rest | ${REST_BUSY}% | ${REST_BUSY_settled}% | < 5% | $(verdict "$REST_BUSY < 5") (settled: $(verdict "$REST_BUSY_settled < 5")) |
+| The platform's processes at rest | ${REST_PLATFORM}% | ${REST_PLATFORM_settled}% | < 5% | $(verdict "$REST_PLATFORM < 5") (settled: $(verdict "$REST_PLATFORM_settled < 5")) |
 
 Where the platform's share goes (the processes of the AppHost, of its orchestrator dcp and of the postmaster, summed
 by name; shares of the whole machine):
 
-| Process | Count | Share |
-|---|---|---|
+| Process | Count | First 30 s | Settled |
+|---|---|---|---|
 ${REST_TABLE}
 
 ## Bad input
