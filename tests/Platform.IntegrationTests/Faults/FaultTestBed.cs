@@ -98,7 +98,8 @@ public sealed class FaultTestBed : IAsyncDisposable
         }
     }
 
-    public static async Task<FaultTestBed> StartAsync(PlatformServers servers)
+    /// <param name="dispatchLoops">Capacity's <c>Messaging:Outbox:Workers</c>: how many batches its dispatcher sends at once.</param>
+    public static async Task<FaultTestBed> StartAsync(PlatformServers servers, int dispatchLoops = 1)
     {
         var identity = await servers.IdentityAsync();
         var relay = await IdentityRelay.StartAsync(identity);
@@ -106,7 +107,9 @@ public sealed class FaultTestBed : IAsyncDisposable
         try
         {
             var capacityDb = await servers.CreateDatabaseAsync("faults_capacity");
-            var capacity = ServiceProcess.For("Capacity", Settings(servers, relay, "capacity-db", capacityDb));
+            var capacitySettings = Settings(servers, relay, "capacity-db", capacityDb);
+            capacitySettings["Messaging:Outbox:Workers"] = dispatchLoops.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var capacity = ServiceProcess.For("Capacity", capacitySettings);
             var consumers = new List<(ServiceProcess, string)>();
             foreach (var service in new[] { "Media", "Partnerships" })
             {
