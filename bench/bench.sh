@@ -348,9 +348,9 @@ gateway ${LAT[gateway]}. Non-2xx responses and socket errors at saturation: $bad
 ## Write path
 
 Register an organisation: POST /api/capacity/organizations through the gateway to services/Capacity (token
-validated at the gateway and again in Capacity, authorization, Idempotency-Key kept in Redis, audit, the
-organisation and its OrganizationRegistered event committed in one transaction, the outbox dispatcher
-publishing it with confirms). Baseline: POST /api/bench/organizations on bench/Platform.Bench.Target, called
+validated at the gateway and again in Capacity, revocation check, authorization, the Idempotency-Key's record
+(claimed first, then sealed with the response) kept in Capacity's own database, audit, the organisation and its
+OrganizationRegistered event: all committed in one transaction; the outbox dispatcher publishing it with confirms). Baseline: POST /api/bench/organizations on bench/Platform.Bench.Target, called
 directly: one EF Core insert per request into the same PostgreSQL, the same connection pool bound (40).
 Every request has its own name and Idempotency-Key.
 

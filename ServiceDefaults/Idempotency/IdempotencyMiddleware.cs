@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
+using Npgsql;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Security;
 
@@ -55,6 +56,9 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IProblemDetail
             {
                 Reset(context, buffer, headers);
                 db.ChangeTracker.Clear();
+                // EF would wrap each SaveChanges of the command in a savepoint (two more round trips and a
+                // subtransaction); the command's whole transaction is the unit here.
+                db.Database.AutoSavepointsEnabled = false;
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 // Waits while another request with this key is running; inserts nothing if one has committed.
                 var claimed = await db.Database.ExecuteSqlAsync(
@@ -76,9 +80,24 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IProblemDetail
                 var location = context.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null;
                 var resourceId = ResourceIdOf(location, context.Response.ContentType, body);
                 var sealedBody = seal.Seal(body);
-                await db.Database.ExecuteSqlAsync(
-                    $"UPDATE idempotency_records SET status_code = {context.Response.StatusCode}, content_type = {context.Response.ContentType}, location = {location}, sealed_body = {sealedBody}, resource_id = {resourceId} WHERE key_hash = {seal.KeyHash}",
-                    ct);
+                try
+                {
+                    await db.Database.ExecuteSqlAsync(
+                        $"UPDATE idempotency_records SET status_code = {context.Response.StatusCode}, content_type = {context.Response.ContentType}, location = {location}, sealed_body = {sealedBody}, resource_id = {resourceId} WHERE key_hash = {seal.KeyHash}",
+                        ct);
+                }
+                catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InFailedSqlTransaction)
+                {
+                    // A statement of the command failed and the endpoint answered instead of throwing. Without the
+                    // savepoints the transaction is lost: nothing the command did stands, and its answer is recorded
+                    // on its own (if a repeat claimed the key meanwhile, that one's record stays).
+                    await transaction.RollbackAsync(ct);
+                    await db.Database.ExecuteSqlAsync(
+                        $"INSERT INTO idempotency_records (key_hash, fingerprint, created_at, status_code, content_type, location, sealed_body, resource_id) VALUES ({seal.KeyHash}, {fingerprint}, {clock.GetUtcNow()}, {context.Response.StatusCode}, {context.Response.ContentType}, {location}, {sealedBody}, {resourceId}) ON CONFLICT (key_hash) DO NOTHING",
+                        ct);
+                    return;
+                }
+
                 await transaction.CommitAsync(ct);
             }, context.RequestAborted);
         }
