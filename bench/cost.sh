@@ -42,7 +42,8 @@ if [[ ${1:-} != --no-build ]]; then
 fi
 
 start_servers
-app capacity "$CAPACITY_PORT" "services/Capacity/$RELEASE/Platform.Capacity.dll" \
+# COST_CAPACITY_DLL: another build of Capacity to measure (say, of an earlier commit), for a before-and-after.
+app capacity "$CAPACITY_PORT" "${COST_CAPACITY_DLL:-services/Capacity/$RELEASE/Platform.Capacity.dll}" \
   ConnectionStrings__capacity-db="$(pg capacity)" ConnectionStrings__messaging="$AMQP" ConnectionStrings__cache="$REDIS" "${TRUST[@]}"
 gateway "http://127.0.0.1:$CAPACITY_PORT"
 URL="http://127.0.0.1:$GATEWAY_PORT/api/capacity/organizations"
