@@ -71,9 +71,15 @@ psql=("$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d capacity -qAt)
 say "Warm-up: wrk -c $CONNECTIONS for ${WARMUP}s (the JIT's tiers)"
 wrk -t 2 -c "$CONNECTIONS" -d "${WARMUP}s" -H "$BEARER" -s bench/wrk/post.lua "$URL" -- "$BODY" "warm" idempotency-key >/dev/null
 sleep 2
+# What the processes take without a request (timers, polls, the dispatcher's poll), subtracted for the net figures.
+IDLE_SECONDS=${COST_IDLE_SECONDS:-10}
+say "Idle: ${IDLE_SECONDS}s without a request"
+idle0=$(snapshot) idle_from=$(date +%s%N)
+sleep "$IDLE_SECONDS"
+idle1=$(snapshot) idle_ns=$(( $(date +%s%N) - idle_from ))
 say "Measuring: $RATE req/s for ${RATE_SECONDS}s (after ${RATE_WARMUP}s at that rate)"
 (( STATEMENTS )) && "${psql[@]}" -c "SELECT pg_stat_statements_reset()" >/dev/null
-before=$(snapshot)
+before=$(snapshot) from_ns=$(date +%s%N)
 PERFS=()
 if (( PROFILE )); then
   for part in capacity gateway; do
@@ -86,18 +92,23 @@ fi
 line=$(fixed_rate "$RATE" "$URL" --header "$BEARER" --post "$BODY" --idempotency-key)
 for pid in "${PERFS[@]}"; do kill -INT "$pid"; wait "$pid" 2>/dev/null || true; done
 sleep 1 # the dispatcher publishes the last events
-after=$(snapshot)
+after=$(snapshot) run_ns=$(( $(date +%s%N) - from_ns ))
 ok=$(awk '{ print $5 }' <<<"$line")
 hz=$(getconf CLK_TCK)
 echo "run (p50 p99 max ms, sent ok errors, achieved req/s): $line"
 # Past saturation requests queue and time out, and the CPU they took is spread over fewer answers: not a cost.
 awk -v l="$line" -v r="$RATE" 'BEGIN { split(l, f, " "); if (f[6] > 0 || f[7] < 0.95 * r) print "WARNING: errors or a rate not kept: the machine was too busy for this rate; the figures below overstate the cost" }'
 # The warm-up of Platform.Bench's run is counted in the CPU but not in ok: add its requests.
-awk -v b="$before" -v a="$after" -v ok="$ok" -v warm="$((RATE * RATE_WARMUP))" -v hz="$hz" -v names="${PARTS[*]}" 'BEGIN {
-  split(b, x, " "); split(a, y, " "); n = split(names, k, " "); total = 0
-  printf "CPU ms per registration (%d requests, /proc utime+stime, %d Hz):\n", ok + warm, hz
-  for (i = 1; i <= n; i++) { ms = 1000 * (y[i] - x[i]) / hz / (ok + warm); total += ms; printf "  %-9s %6.3f\n", k[i], ms }
-  printf "  %-9s %6.3f\n", "total", total }'
+awk -v b="$before" -v a="$after" -v i0="$idle0" -v i1="$idle1" -v idle_ns="$idle_ns" -v run_ns="$run_ns" -v ok="$ok" \
+    -v warm="$((RATE * RATE_WARMUP))" -v hz="$hz" -v names="${PARTS[*]}" 'BEGIN {
+  split(b, x, " "); split(a, y, " "); split(i0, u, " "); split(i1, v, " "); n = split(names, k, " "); req = ok + warm
+  printf "CPU ms per registration (%d requests in %.1f s; /proc utime+stime, %d Hz); net: less the idle rate (%.0f s idle):\n", req, run_ns / 1e9, hz, idle_ns / 1e9
+  printf "  %-9s %8s %8s %12s\n", "", "gross", "net", "idle ms/s"
+  for (i = 1; i <= n; i++) {
+    gross = 1000 * (y[i] - x[i]) / hz / req; idle = 1000 * (v[i] - u[i]) / hz / (idle_ns / 1e9)
+    net = gross - idle * (run_ns / 1e9) / req; tg += gross; tn += net
+    printf "  %-9s %8.3f %8.3f %12.1f\n", k[i], gross, net, idle }
+  printf "  %-9s %8.3f %8.3f\n", "total", tg, tn }'
 
 if (( PROFILE )); then
   for part in capacity gateway postgres; do
