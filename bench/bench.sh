@@ -432,7 +432,7 @@ $SWEEP
   (a consumer alone went from about 450 to about 1400 messages/s), commits without events no longer wake the
   dispatcher, and runtime settings for many processes on two cores (Directory.Build.props, AppHost).
 - Write path: per registration, measured with bench/cost.sh at a fixed 150 req/s (CPU from /proc, not req/s, so a
-  busy neighbour matters less), Capacity takes about 4 ms of CPU, PostgreSQL about 2.5 ms and the gateway about 1 ms
+  busy neighbour matters less), Capacity takes about 3.5 ms of CPU, PostgreSQL 2.5-3.7 ms and the gateway about 1 ms
   (at 300 req/s Capacity about 2 ms: part of it is fixed, per second). Per registration Capacity sends PostgreSQL
   about 8 statements in 4 round trips for the command (begin with the key held and its record looked up; the
   organisation, its event and its audit entry in one batch; the key's record; commit) and a share of the
