@@ -28,6 +28,22 @@ public static class ServiceDatabaseExtensions
             connection.MaxPoolSize = builder.Configuration.GetValue("Database:MaxPoolSize", 40);
         }
 
+        // Pooled connections carry no session state the platform relies on (no SET, temporary table or session lock:
+        // the migrator's lock and the outbox listener use connections of their own), so a connection returned to the
+        // pool is not reset: the DISCARD ALL Npgsql sends otherwise ran on every use (1.3 per registration on the
+        // write path, bench/cost.sh) and threw away the server's plans each time.
+        if (!configured.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase) && !configured.Contains("NoResetOnClose", StringComparison.OrdinalIgnoreCase))
+        {
+            connection.NoResetOnClose = true;
+        }
+
+        // The same few statements run again and again (a command's inserts, the outbox claim, the idempotency record):
+        // prepared on a connection after a few uses, the server parses and plans each once per connection, not per call.
+        if (!configured.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase) && !configured.Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            connection.MaxAutoPrepare = builder.Configuration.GetValue("Database:MaxAutoPrepare", 100);
+        }
+
         var connectionString = connection.ConnectionString;
 
         builder.Services.TryAddSingleton<OutboxSignal>();

@@ -2,9 +2,11 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
+using Npgsql;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Security;
 
@@ -15,7 +17,7 @@ namespace Platform.ServiceDefaults.Idempotency;
 /// service's database that also writes the key's record with the response: both commit or neither does, so a crash
 /// can neither lose the record of a command that ran nor keep the record of one that did not. A repeat with the same
 /// body gets the first response again, marked <c>Idempotent-Replayed: true</c>; a repeat while the first still runs
-/// waits for it (the record's row is locked until it commits); the same key with a different body gets 422. Keys are
+/// waits for it (the key is held until it commits); the same key with a different body gets 422. Keys are
 /// scoped to the caller and the route. A 5xx (or an exception) rolls back and leaves the key free to try again.
 /// </summary>
 internal sealed class IdempotencyMiddleware(RequestDelegate next, IProblemDetailsService problems, IOptions<IdempotencyOptions> options, TimeProvider clock)
@@ -55,14 +57,13 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IProblemDetail
             {
                 Reset(context, buffer, headers);
                 db.ChangeTracker.Clear();
+                // EF would wrap each SaveChanges of the command in a savepoint (two more round trips and a
+                // subtransaction); the command's whole transaction is the unit here.
+                db.Database.AutoSavepointsEnabled = false;
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                // Waits while another request with this key is running; inserts nothing if one has committed.
-                var claimed = await db.Database.ExecuteSqlAsync(
-                    $"INSERT INTO idempotency_records (key_hash, fingerprint, created_at, status_code) VALUES ({seal.KeyHash}, {fingerprint}, {clock.GetUtcNow()}, 0) ON CONFLICT (key_hash) DO NOTHING",
-                    ct) == 1;
-                if (!claimed)
+                existing = await HoldKeyAsync(db, seal, ct);
+                if (existing is not null)
                 {
-                    existing = await db.Set<IdempotencyRecord>().AsNoTracking().SingleAsync(r => r.KeyHash == seal.KeyHash, ct);
                     return;
                 }
 
@@ -76,9 +77,33 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IProblemDetail
                 var location = context.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null;
                 var resourceId = ResourceIdOf(location, context.Response.ContentType, body);
                 var sealedBody = seal.Seal(body);
-                await db.Database.ExecuteSqlAsync(
-                    $"UPDATE idempotency_records SET status_code = {context.Response.StatusCode}, content_type = {context.Response.ContentType}, location = {location}, sealed_body = {sealedBody}, resource_id = {resourceId} WHERE key_hash = {seal.KeyHash}",
-                    ct);
+                FormattableString record =
+                    $"INSERT INTO idempotency_records (key_hash, fingerprint, created_at, status_code, content_type, location, sealed_body, resource_id) VALUES ({seal.KeyHash}, {fingerprint}, {clock.GetUtcNow()}, {context.Response.StatusCode}, {context.Response.ContentType}, {location}, {sealedBody}, {resourceId}) ON CONFLICT (key_hash) DO NOTHING";
+                int recorded;
+                try
+                {
+                    recorded = await db.Database.ExecuteSqlAsync(record, ct);
+                }
+                catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InFailedSqlTransaction)
+                {
+                    // A statement of the command failed and the endpoint answered instead of throwing. Without the
+                    // savepoints the transaction is lost: nothing the command did stands, and its answer is recorded
+                    // on its own.
+                    await transaction.RollbackAsync(ct);
+                    await db.Database.ExecuteSqlAsync(record, ct);
+                    return;
+                }
+
+                if (recorded == 0)
+                {
+                    // Recorded meanwhile by a request that did not hold the key (an instance of an earlier version,
+                    // during a rolling update): that answer stands, this command's effects are rolled back.
+                    await transaction.RollbackAsync(ct);
+                    Reset(context, buffer, headers);
+                    existing = await db.Set<IdempotencyRecord>().AsNoTracking().SingleAsync(r => r.KeyHash == seal.KeyHash, ct);
+                    return;
+                }
+
                 await transaction.CommitAsync(ct);
             }, context.RequestAborted);
         }
@@ -95,6 +120,44 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IProblemDetail
 
         buffer.Position = 0;
         await buffer.CopyToAsync(originalBody, context.RequestAborted);
+    }
+
+    /// <summary>
+    /// In one round trip: holds the key until the transaction ends (a repeat while this request runs waits here, a
+    /// transaction-level advisory lock on the key's hash), then reads the record of a request with this key that has
+    /// committed, in a statement of its own so that it sees what committed while it waited. The record is written
+    /// once, complete, at the end: no claim row to insert first and update afterwards.
+    /// </summary>
+    private static async Task<IdempotencyRecord?> HoldKeyAsync(DbContext db, IdempotencySeal seal, CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var batch = new NpgsqlBatch(connection, (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction())
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)") { Parameters = { new() { Value = seal.LockId } } },
+                new NpgsqlBatchCommand("SELECT fingerprint, status_code, content_type, location, sealed_body FROM idempotency_records WHERE key_hash = $1")
+                {
+                    Parameters = { new() { Value = seal.KeyHash } },
+                },
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            return null;
+        }
+
+        return new IdempotencyRecord
+        {
+            KeyHash = seal.KeyHash,
+            Fingerprint = reader.GetString(0),
+            StatusCode = reader.GetInt32(1),
+            ContentType = reader.IsDBNull(2) ? null : reader.GetString(2),
+            Location = reader.IsDBNull(3) ? null : reader.GetString(3),
+            SealedBody = reader.IsDBNull(4) ? null : reader.GetFieldValue<byte[]>(4),
+        };
     }
 
     /// <summary>A retried attempt (the database failed for a moment) starts from the request as it came in.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -14,9 +15,13 @@ internal sealed class IdempotencySeal
     private const int TagSize = 16;
     private readonly byte[] _key;
 
-    private IdempotencySeal(string keyHash, byte[] key) => (KeyHash, _key) = (keyHash, key);
+    private IdempotencySeal(byte[] lookup, byte[] key) =>
+        (KeyHash, LockId, _key) = (Convert.ToHexString(lookup), BinaryPrimitives.ReadInt64BigEndian(lookup), key);
 
     public string KeyHash { get; }
+
+    /// <summary>The key's advisory lock in PostgreSQL (64 bits of the lookup hash: two keys sharing one only wait for each other).</summary>
+    public long LockId { get; }
 
     public static IdempotencySeal For(string secret, string scope, string key)
     {
@@ -24,7 +29,7 @@ internal sealed class IdempotencySeal
         var serverKey = SHA256.HashData(Encoding.UTF8.GetBytes("idempotency\n" + secret));
         var lookup = HMACSHA256.HashData(serverKey, (byte[])[.. "lookup\n"u8, .. material]);
         var sealing = HMACSHA256.HashData(serverKey, (byte[])[.. "seal\n"u8, .. material]);
-        return new IdempotencySeal(Convert.ToHexString(lookup), sealing);
+        return new IdempotencySeal(lookup, sealing);
     }
 
     /// <summary>The request body's fingerprint, keyed too: a hash of a small body must not be a way to guess it.</summary>

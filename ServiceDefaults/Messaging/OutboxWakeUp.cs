@@ -53,7 +53,7 @@ internal sealed partial class OutboxListener<TDbContext>(IServiceScopeFactory sc
             {
                 await using var connection = new NpgsqlConnection(builder.ConnectionString);
                 await connection.OpenAsync(stoppingToken);
-                connection.Notification += (_, _) => signal.Notify();
+                connection.Notification += (_, e) => signal.NotifyFromDatabase(e.PID);
                 await using (var listen = new NpgsqlCommand($"LISTEN {OutboxWakeUp.Channel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
