@@ -134,12 +134,10 @@ public sealed class RevocationTests(TokenServerFixture fixture)
     public async Task A_validator_holding_the_current_list_is_answered_as_soon_as_someone_is_deactivated()
     {
         using var http = fixture.TokenServer.CreateBrowser();
-        using var current = await http.GetAsync(RevocationList.Path, Ct);
-        var version = current.Headers.ETag!;
+        var version = await CurrentVersionAsync(http);
 
         // Held for up to 30 s: a 304 would mean the change did not release it.
-        using var held = new HttpRequestMessage(HttpMethod.Get, RevocationList.Path + "?wait=30");
-        held.Headers.IfNoneMatch.Add(version);
+        using var held = Held(version, 30);
         var answer = http.SendAsync(held, Ct);
         var person = await fixture.NewPersonAsync();
         await TokenServerFixture.JsonAsync(await fixture.AdminAsync(HttpMethod.Post, $"/api/identity/users/{person.Id}/deactivate"), HttpStatusCode.OK);
@@ -155,14 +153,11 @@ public sealed class RevocationTests(TokenServerFixture fixture)
     public async Task An_unchanged_list_is_a_304_with_its_version_when_the_wait_ends_and_a_bad_wait_is_a_400()
     {
         using var http = fixture.TokenServer.CreateBrowser();
-        using var current = await http.GetAsync(RevocationList.Path, Ct);
-        var version = current.Headers.ETag!;
+        var version = await CurrentVersionAsync(http);
 
-        using var held = new HttpRequestMessage(HttpMethod.Get, RevocationList.Path + "?wait=1");
-        held.Headers.IfNoneMatch.Add(version);
+        using var held = Held(version, 1);
         using var unchanged = await http.SendAsync(held, Ct);
-        using var stale = new HttpRequestMessage(HttpMethod.Get, RevocationList.Path + "?wait=30");
-        stale.Headers.IfNoneMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"not-a-version\""));
+        using var stale = Held(new System.Net.Http.Headers.EntityTagHeaderValue("\"not-a-version\""), 30);
         using var behind = await http.SendAsync(stale, Ct);
         using var tooLong = await http.GetAsync(RevocationList.Path + "?wait=3600", Ct);
 
@@ -172,5 +167,19 @@ public sealed class RevocationTests(TokenServerFixture fixture)
         Assert.Equal(version, behind.Headers.ETag);
         var problem = await TokenServerFixture.JsonAsync(tooLong, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("wait", out _), problem.ToString());
+    }
+
+    private static async Task<System.Net.Http.Headers.EntityTagHeaderValue> CurrentVersionAsync(HttpClient http)
+    {
+        using var current = await http.GetAsync(RevocationList.Path, Ct);
+        return current.Headers.ETag ?? throw new InvalidOperationException("the revocation list has no ETag");
+    }
+
+    /// <summary>A validator's request: the version it has, held up to <paramref name="seconds"/>.</summary>
+    private static HttpRequestMessage Held(System.Net.Http.Headers.EntityTagHeaderValue version, int seconds)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, $"{RevocationList.Path}?wait={seconds}");
+        request.Headers.IfNoneMatch.Add(version);
+        return request;
     }
 }
