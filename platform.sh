@@ -315,6 +315,34 @@ trx_sum() {
   echo "$total"
 }
 
+# The tests that did not pass, each with the first lines of its message, last in the output so that a log's tail
+# names them (CI shows only the end of a long log).
+trx_failures() {
+  local file
+  for file in "$RESULTS_DIR"/*.trx; do
+    [[ -f "$file" ]] || continue
+    awk -v report="$(basename "$file")" '
+      function decode(s) { gsub(/&lt;/, "<", s); gsub(/&gt;/, ">", s); gsub(/&quot;/, "\"", s); gsub(/&apos;/, "\047", s); gsub(/&amp;/, "\\&", s); return s }
+      /<UnitTestResult / {
+        failing = $0 !~ /outcome="(Passed|NotExecuted)"/
+        if (failing) {
+          name = $0; sub(/.*testName="/, "", name); sub(/".*/, "", name)
+          took = $0; sub(/.*duration="/, "", took); sub(/".*/, "", took)
+          outcome = $0; sub(/.*outcome="/, "", outcome); sub(/".*/, "", outcome)
+          print "  " outcome ": " decode(name) " (" took ", " report ")"
+          lines = 0; inmessage = 0
+        }
+      }
+      failing && /<Message>/ { inmessage = 1; sub(/.*<Message>/, "") }
+      failing && inmessage {
+        text = $0; done = sub(/<\/Message>.*/, "", text)
+        if (lines < 4 && text != "") { print "      " substr(decode(text), 1, 300); lines++ }
+        if (done) { inmessage = 0; failing = 0 }
+      }
+    ' "$file"
+  done
+}
+
 cmd_test() {
   cmd_install
   ensure_kubectl
@@ -333,6 +361,10 @@ cmd_test() {
   passed=$(trx_sum passed)
   failed=$(( $(trx_sum failed) + $(trx_sum error) + $(trx_sum timeout) + $(trx_sum aborted) ))
   (( rc == 0 )) || echo "dotnet test exited with code $rc (reports in $RESULTS_DIR)" >&2
+  if (( failed > 0 )); then
+    echo "Not passed:"
+    trx_failures
+  fi
   echo "$passed passed, $failed failed"
   (( rc == 0 && failed == 0 ))
 }
