@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
+using Platform.ServiceDefaults.Data;
 
 namespace Platform.ServiceDefaults.Messaging;
 
@@ -10,7 +9,7 @@ namespace Platform.ServiceDefaults.Messaging;
 /// Wakes the dispatchers of every instance of a service when events are committed, not only the instance that
 /// committed them: a statement trigger on the outbox notifies (PostgreSQL delivers a NOTIFY only on commit, once
 /// per transaction), and each instance LISTENs on a connection of its own. Without it (a lost connection, a
-/// database without the trigger) the one-second poll still finds every event.
+/// database without the trigger) the dispatcher's poll still finds every event.
 /// </summary>
 public static class OutboxWakeUp
 {
@@ -28,67 +27,14 @@ public static class OutboxWakeUp
         """;
 }
 
-/// <summary>Listens for <see cref="OutboxWakeUp.Channel"/> and wakes this instance's dispatcher; reconnects after a failure.</summary>
-internal sealed partial class OutboxListener<TDbContext>(IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, ILogger<OutboxListener<TDbContext>> logger)
-    : BackgroundService
+/// <summary>Listens for <see cref="OutboxWakeUp.Channel"/> and wakes this instance's dispatcher.</summary>
+internal sealed class OutboxListener<TDbContext>(IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, ILogger<OutboxListener<TDbContext>> logger)
+    : DatabaseListener<TDbContext>(scopes, clock, logger)
     where TDbContext : DbContext
 {
-    private static readonly TimeSpan ReconnectAfter = TimeSpan.FromSeconds(1);
+    protected override string Channel => OutboxWakeUp.Channel;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        string connectionString;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            connectionString = scope.ServiceProvider.GetRequiredService<TDbContext>().Database.GetConnectionString()!;
-        }
+    protected override void OnNotification(int backend) => signal.NotifyFromDatabase(backend);
 
-        // Its own small pool: the listening connection is held for good and must not count against the service's.
-        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 30 };
-        var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            using var untraced = MessagingDiagnostics.Untraced();
-            try
-            {
-                await using var connection = new NpgsqlConnection(builder.ConnectionString);
-                await connection.OpenAsync(stoppingToken);
-                connection.Notification += (_, e) => signal.NotifyFromDatabase(e.PID);
-                await using (var listen = new NpgsqlCommand($"LISTEN {OutboxWakeUp.Channel}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-
-                failures = 0;
-                signal.Notify(); // events committed while nobody listened
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    await connection.WaitAsync(stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                if (failures++ == 0)
-                {
-                    LogListenFailed(ex);
-                }
-
-                try
-                {
-                    await Task.Delay(ReconnectAfter, clock, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Listening for outbox commits failed; the poll finds events meanwhile, reconnecting")]
-    private partial void LogListenFailed(Exception exception);
+    protected override void OnListening() => signal.Notify(); // events committed while nobody listened
 }

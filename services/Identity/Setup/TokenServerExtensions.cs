@@ -130,6 +130,7 @@ public static class TokenServerExtensions
         builder.Services.AddScoped<TokenRevoker>();
         builder.Services.AddSingleton<RevocationFeed>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RevocationFeed>());
+        builder.Services.AddHostedService<RevocationListener>();
         builder.Services.AddHttpClient(OrganizationRegistry.ClientName);
         builder.Services.AddSingleton<OrganizationRegistry>();
 

@@ -9,14 +9,17 @@ namespace Platform.Identity.Tokens;
 /// The revocation list as the validators read it: the live entries and a version (their hash, sent as the ETag). A
 /// validator that already has the current version is held (<see cref="NextAsync"/>) until the list changes or its wait
 /// ends, so at rest each validator asks a few times a minute instead of every two seconds, and a revocation reaches
-/// every validator at once. The list is read from the database when this instance lists a revocation (after its
-/// transaction commits, <see cref="Changed"/>) and, while anyone is held, every <c>Identity:RevocationFeedInterval</c>
-/// (1 s): another replica of the token server may have listed one.
+/// every validator at once. The list is read from the database when a revocation is committed, by this instance or
+/// another replica (<see cref="Changed"/>, from the database's notification, <see cref="RevocationListener"/>), and,
+/// while anyone is held, every 30 s all the same; every <c>Identity:RevocationFeedInterval</c> (1 s) while nothing is
+/// listening for the notifications.
 /// </summary>
 public sealed partial class RevocationFeed(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<RevocationFeed> logger)
     : BackgroundService
 {
+    private static readonly TimeSpan WhileNotified = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim _read = new(0, 1);
+    private volatile bool _notified;
     private volatile Published? _current;
     private TaskCompletionSource<Published> _next = NewNext();
     private int _held;
@@ -64,7 +67,13 @@ public sealed partial class RevocationFeed(IServiceScopeFactory scopes, IConfigu
         }
     }
 
-    /// <summary>This instance listed a revocation and committed it: read the list now.</summary>
+    /// <summary>
+    /// The database notifies every instance of each committed revocation (true), or that notification stopped (false):
+    /// the feed then reads every <c>Identity:RevocationFeedInterval</c> while anyone is held.
+    /// </summary>
+    public void Notified(bool notified) => _notified = notified;
+
+    /// <summary>A revocation was listed (by this instance, or committed anywhere): read the list now.</summary>
     public void Changed()
     {
         if (_read.CurrentCount == 0)
@@ -89,7 +98,7 @@ public sealed partial class RevocationFeed(IServiceScopeFactory scopes, IConfigu
         {
             try
             {
-                var asked = await _read.WaitAsync(interval, stoppingToken);
+                var asked = await _read.WaitAsync(_notified ? WhileNotified : interval, stoppingToken);
                 if (asked || Volatile.Read(ref _held) > 0)
                 {
                     await ReadAsync(stoppingToken);

@@ -57,7 +57,7 @@ public sealed class TokenRevoker(
         await db.Revocations.Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(ct);
         db.Revocations.AddRange(revocations);
         await db.SaveChangesAsync(ct);
-        // Read at once when there is no transaction around; otherwise the feed's next tick (1 s) sees the commit.
+        // Read at once when there is no transaction around; otherwise the database's notification of the commit reads it.
         feed.Changed();
     }
 }

@@ -149,6 +149,34 @@ public sealed class RevocationTests(TokenServerFixture fixture)
         Assert.Equal("no-store", changed.Headers.CacheControl?.ToString());
     }
 
+    /// <summary>
+    /// Another replica of the token server lists a revocation: it commits a row to the same database, as here. The
+    /// database's notification releases the validators this replica holds; the feed's poll without notifications is
+    /// set to ten minutes in these tests (IdentityApp), so only the notification can answer within the wait.
+    /// </summary>
+    [Fact]
+    public async Task A_revocation_another_replica_commits_releases_the_validators_held_here()
+    {
+        using var http = fixture.TokenServer.CreateBrowser();
+        var version = await CurrentVersionAsync(http);
+        var subject = Guid.NewGuid().ToString();
+
+        using var held = Held(version, 30);
+        var answer = http.SendAsync(held, Ct);
+        await using (var connection = new Npgsql.NpgsqlConnection(fixture.TokenServer.DatabaseConnectionString))
+        {
+            await connection.OpenAsync(Ct);
+            await using var insert = new Npgsql.NpgsqlCommand(
+                "INSERT INTO revocations (kind, hash, revoked_at, expires_at) VALUES ('subject', @hash, now(), now() + interval '15 minutes')", connection);
+            insert.Parameters.AddWithValue("hash", RevocationList.Hash(subject));
+            await insert.ExecuteNonQueryAsync(Ct);
+        }
+
+        using var changed = await answer;
+        var entries = (await TokenServerFixture.JsonAsync(changed, HttpStatusCode.OK)).GetProperty("entries").EnumerateArray();
+        Assert.Contains(entries, e => e.GetProperty("hash").GetString() == RevocationList.Hash(subject));
+    }
+
     [Fact]
     public async Task An_unchanged_list_is_a_304_with_its_version_when_the_wait_ends_and_a_bad_wait_is_a_400()
     {

@@ -50,6 +50,9 @@ public sealed class IdentityApp(PlatformServers servers, string databaseConnecti
         {
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            // The revocation feed follows the database's notifications; its poll for when nothing is notified (1 s)
+            // would hide a missing notification here.
+            ["Identity:RevocationFeedInterval"] = "00:10:00",
         }));
         if (options.Registry is { } registry)
         {
