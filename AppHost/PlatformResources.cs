@@ -136,7 +136,7 @@ internal static class PlatformResources
 
     /// <summary>
     /// Runtime settings that only the environment can carry (the rest are in Directory.Build.props; bench/bench.sh
-    /// starts every process it measures with the same):
+    /// starts every process it loads with the first two, as a deployment runs; its at-rest section runs the AppHost):
     /// <list type="bullet">
     /// <item>a 64 MB first GC generation: the default here is about 2 MB, so a service collected every few requests;
     /// registering organisations through the gateway at 500 req/s went from p99 1.2-2.4 s to 0.2-0.3 s;</item>

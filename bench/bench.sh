@@ -45,7 +45,8 @@ fi
 # WARMUP: wrk against each new process before it is measured (the JIT compiles hot paths fully only after many
 # calls). The write path's processes have more code to compile: with 4 s, Capacity measured 360-440 req/s in the
 # rounds that followed, with 25 s 580-740. RATE_WARMUP: before a fixed-rate run, on processes already warm.
-# Every .NET process runs with the environment the AppHost gives the platform's (AppHost/PlatformResources.cs).
+# Every .NET process runs with the environment the AppHost gives the platform's (AppHost/PlatformResources.cs),
+# tiered compilation included: a local run turns it off to be quiet at rest, a deployment under load keeps it.
 RUNTIME_ENV=(DOTNET_GCgen0size=0x4000000 DOTNET_TC_CallCountingDelayMs=0)
 RATE=${BENCH_RATE:-1000}
 WRITE_RATE=${BENCH_WRITE_RATE:-500}
