@@ -23,5 +23,9 @@ public sealed class RevocationListener(IServiceScopeFactory scopes, RevocationFe
         feed.Changed(); // a revocation committed while nobody listened
     }
 
-    protected override void OnLost() => feed.Notified(false);
+    protected override void OnLost()
+    {
+        feed.Notified(false);
+        feed.Changed(); // ends a wait begun while notified: from now on the feed reads every second itself
+    }
 }
