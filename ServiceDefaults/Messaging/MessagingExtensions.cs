@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Platform.ServiceDefaults.Messaging;
 
@@ -60,6 +61,12 @@ public static class MessagingExtensions
                     host.PublisherConfirmation = true;
                     host.RequestedConnectionTimeout(TimeSpan.FromSeconds(10));
                 });
+                if (!BrokerReconnect.ApplyTo(rabbit))
+                {
+                    context.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BrokerReconnect))
+                        .LogWarning("MassTransit's reconnect schedule could not be replaced: after a broker outage consumers may stay idle for up to 30 s");
+                }
+
                 // Set explicitly: MassTransit's default prefetch measurably slowed consumption here.
                 rabbit.PrefetchCount = builder.Configuration.GetValue("Messaging:PrefetchCount", 32);
                 // Transient failures (a deadlock, a database restarting or out of connections) are retried for about
