@@ -35,18 +35,24 @@ internal sealed partial class TokenServer(Gateway gateway, ToolOptions options)
         var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
         var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
         var state = Base64Url(RandomNumberGenerator.GetBytes(12));
-        var login = await RedirectAsync(browser, browser.GetAsync(
+        // Each step goes through the gateway's retries: the sign-in endpoints have a strict rate limit, and a 429 says
+        // when to try again (two `./platform.sh token` calls in one second hit it).
+        var login = await RedirectAsync(browser, () => new HttpRequestMessage(HttpMethod.Get,
             $"/api/identity/connect/authorize?client_id={WebClient}&response_type=code&scope={Uri.EscapeDataString("openid profile platform-api")}"
             + $"&redirect_uri={Uri.EscapeDataString(Redirect)}&code_challenge={challenge}&code_challenge_method=S256&state={state}"), "authorize");
-        var form = await browser.GetStringAsync(login);
-        var signedIn = await RedirectAsync(browser, browser.PostAsync("/api/identity/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        using var page = await gateway.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, login), browser);
+        var form = await page.EnsureSuccessStatusCode().Content.ReadAsStringAsync();
+        var signedIn = await RedirectAsync(browser, () => new HttpRequestMessage(HttpMethod.Post, "/api/identity/account/login")
         {
-            ["__RequestVerificationToken"] = Hidden(form, "__RequestVerificationToken"),
-            ["returnUrl"] = Hidden(form, "returnUrl"),
-            ["email"] = options.AdminEmail,
-            ["password"] = password,
-        })), $"signing in as {options.AdminEmail} (is PLATFORM_ADMIN_PASSWORD this platform's?)");
-        var callback = await RedirectAsync(browser, browser.GetAsync(signedIn), "authorize, signed in");
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = Hidden(form, "__RequestVerificationToken"),
+                ["returnUrl"] = Hidden(form, "returnUrl"),
+                ["email"] = options.AdminEmail,
+                ["password"] = password,
+            }),
+        }, $"signing in as {options.AdminEmail} (is PLATFORM_ADMIN_PASSWORD this platform's?)");
+        var callback = await RedirectAsync(browser, () => new HttpRequestMessage(HttpMethod.Get, signedIn), "authorize, signed in");
         var query = System.Web.HttpUtility.ParseQueryString(callback.Query);
         if (query["state"] != state || query["code"] is not { Length: > 0 } code)
         {
@@ -133,9 +139,9 @@ internal sealed partial class TokenServer(Gateway gateway, ToolOptions options)
         return (await Gateway.ReadAsync(response, step)).GetProperty("access_token").GetString()!;
     }
 
-    private static async Task<Uri> RedirectAsync(HttpClient browser, Task<HttpResponseMessage> sending, string step)
+    private async Task<Uri> RedirectAsync(HttpClient browser, Func<HttpRequestMessage> request, string step)
     {
-        using var response = await sending;
+        using var response = await gateway.SendAsync(request, browser);
         if (response.StatusCode != HttpStatusCode.Found || response.Headers.Location is not { } location)
         {
             throw new ToolException($"{step}: expected a redirect, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");

@@ -22,16 +22,17 @@ internal sealed class Gateway(Uri address) : IDisposable
 
     /// <summary>
     /// Sends a request built anew for each try: a 429 waits for its Retry-After, a 502-504 (a service restarting) is
-    /// tried again a few times. Safe for POST commands because each carries its Idempotency-Key.
+    /// tried again a few times. Safe for POST commands because each carries its Idempotency-Key. <paramref name="client"/>
+    /// is another client than <see cref="Http"/>, such as a signing-in browser that keeps its cookies.
     /// </summary>
-    public async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> request)
+    public async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> request, HttpClient? client = null)
     {
         for (var attempt = 1; ; attempt++)
         {
             HttpResponseMessage response;
             try
             {
-                response = await Http.SendAsync(request());
+                response = await (client ?? Http).SendAsync(request());
             }
             catch (HttpRequestException ex)
             {
