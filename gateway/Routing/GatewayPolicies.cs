@@ -51,11 +51,19 @@ public static class GatewayPolicies
         : context.User.Subject() is { } person ? $"user:{person}"
         : $"ip:{context.Connection.RemoteIpAddress}";
 
+    /// <summary>
+    /// When the budget has room again. The local limiter gives it as a <see cref="TimeSpan"/>; the Redis one under a name
+    /// of its own, in whole seconds (read only the first way, every shared budget's 429 said "1 s").
+    /// </summary>
+    private static TimeSpan RetryAfterOf(RateLimitLease lease) =>
+        lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait
+        : lease.TryGetMetadata(RedisRateLimiting.RateLimitMetadataName.RetryAfter, out var seconds) ? TimeSpan.FromSeconds(seconds)
+        : TimeSpan.FromSeconds(1);
+
     private static async ValueTask WriteTooManyRequestsAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var context = rejected.HttpContext;
-        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        var seconds = Math.Max(1, (int)Math.Ceiling(RetryAfterOf(rejected.Lease).TotalSeconds));
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
