@@ -50,13 +50,13 @@ internal sealed class Gateway(Uri address) : IDisposable
                 return response;
             }
 
-            response.Dispose();
             if (retry.Value >= TimeSpan.FromSeconds(2))
             {
                 // stdout carries only the tool's output (a token, the demo's summary).
                 await Console.Error.WriteLineAsync($"The gateway answered {(int)response.StatusCode}; trying again in {retry.Value.TotalSeconds:0} s");
             }
 
+            response.Dispose();
             await Task.Delay(retry.Value);
         }
     }
